@@ -1,0 +1,1 @@
+"""Command line: `drugspreventie` with sub-commands; without one it starts the window."""

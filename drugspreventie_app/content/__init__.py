@@ -1,0 +1,1 @@
+"""Content layer: reads and validates the shipped, read-only files in `data/`."""

@@ -1,0 +1,1 @@
+"""Domain layer: plain Python, no Qt, no storage. Tested without a QApplication."""

@@ -1,0 +1,1 @@
+"""Export layer: PDF documents with reportlab. Qt-free; imported only when a user exports."""

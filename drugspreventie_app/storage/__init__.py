@@ -1,0 +1,1 @@
+"""Storage layer: the user's data in one TinyDB file, written atomically and backed up."""

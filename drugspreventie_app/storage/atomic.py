@@ -1,0 +1,79 @@
+"""The one atomic-write helper for every file the app writes for the user.
+
+Temp file in the same folder, flush, fsync, `os.replace`, then fsync the folder: after a crash
+at any moment the target is either the old or the new file, never a mix.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from drugspreventie_app.storage.errors import WriteFailedError, describe_os_error
+
+# A virus scanner or indexer on Windows may hold the target open for a moment.
+_REPLACE_RETRIES = 10
+_REPLACE_PAUSE_S = 0.05
+
+
+def _replace(src: str, dst: Path) -> None:
+    for attempt in range(_REPLACE_RETRIES):
+        try:
+            os.replace(src, dst)
+            return
+        except PermissionError:
+            if sys.platform != "win32" or attempt == _REPLACE_RETRIES - 1:
+                raise
+            time.sleep(_REPLACE_PAUSE_S)
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make the rename itself durable (POSIX); Windows has no directory handles for this."""
+    if sys.platform == "win32":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def atomic_write_bytes(
+    target: Path, payload: bytes, before_replace: Callable[[Path], None] | None = None
+) -> None:
+    """Write `payload` to `target` atomically.
+
+    `before_replace` runs after the new content is safely on disk and before it replaces the
+    old file; storage uses it to keep the old file as a backup.
+    Raises `WriteFailedError` with a Dutch message; the old file is then untouched.
+    """
+    target = Path(target)
+    folder = target.parent
+    tmp_name: str | None = None
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(payload)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if before_replace is not None and target.exists():
+            before_replace(target)
+        _replace(tmp_name, target)
+        tmp_name = None
+        fsync_dir(folder)
+    except OSError as err:
+        raise WriteFailedError(describe_os_error(err, target)) from err
+    finally:
+        if tmp_name is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp_name)
+
+
+def atomic_write_text(target: Path, text: str) -> None:
+    atomic_write_bytes(target, text.encode("utf-8"))

@@ -1,0 +1,129 @@
+"""A lock on the data folder so that two running copies never both write.
+
+The operating system holds the lock (flock on POSIX, a byte-range lock on Windows) and drops it
+when the process dies, so a crash can never leave a lock that blocks the next start. The lock
+file also records who held it; finding a record while the lock is free means the previous
+holder crashed, which we report as a stale lock that was cleared.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import socket
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class LockHolder:
+    pid: int
+    host: str
+    since: float
+
+
+class DataLock:
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self._fd: int | None = None
+        self.stale_holder: LockHolder | None = None
+
+    @property
+    def held(self) -> bool:
+        return self._fd is not None
+
+    def acquire(self) -> bool:
+        """Try once, without waiting. True when this process now holds the lock."""
+        if self._fd is not None:
+            return True
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        if not _try_lock(fd):
+            os.close(fd)
+            return False
+        self._fd = fd
+        previous = _read_holder(fd)
+        self.stale_holder = previous if previous and previous.pid != os.getpid() else None
+        _write_holder(fd, LockHolder(os.getpid(), socket.gethostname(), time.time()))
+        return True
+
+    def holder(self) -> LockHolder | None:
+        """Who holds (or last held) the lock, as recorded in the file."""
+        try:
+            fd = os.open(self.path, os.O_RDONLY)
+        except OSError:
+            return None
+        try:
+            return _read_holder(fd)
+        finally:
+            os.close(fd)
+
+    def release(self) -> None:
+        if self._fd is None:
+            return
+        fd, self._fd = self._fd, None
+        # Empty the record (but keep the file: deleting it would let two processes lock two
+        # different files of the same name) so the next start does not report a crash.
+        with contextlib.suppress(OSError):
+            os.ftruncate(fd, 1)
+        _unlock(fd)
+        os.close(fd)
+
+
+# The record starts at byte 1: on Windows byte 0 carries the (mandatory) lock.
+_RECORD_OFFSET = 1
+
+
+def _read_holder(fd: int) -> LockHolder | None:
+    try:
+        os.lseek(fd, _RECORD_OFFSET, os.SEEK_SET)
+        raw = os.read(fd, 4096)
+        data = json.loads(raw.decode("utf-8")) if raw.strip() else None
+        if not data:
+            return None
+        return LockHolder(int(data["pid"]), str(data["host"]), float(data["since"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _write_holder(fd: int, holder: LockHolder) -> None:
+    record = json.dumps({"pid": holder.pid, "host": holder.host, "since": holder.since})
+    os.ftruncate(fd, _RECORD_OFFSET)
+    os.lseek(fd, 0, os.SEEK_SET)
+    os.write(fd, b" " + record.encode("utf-8"))
+    with contextlib.suppress(OSError):
+        os.fsync(fd)
+
+
+if sys.platform == "win32":
+    import msvcrt
+
+    def _try_lock(fd: int) -> bool:
+        os.lseek(fd, 0, os.SEEK_SET)
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+
+    def _unlock(fd: int) -> None:
+        os.lseek(fd, 0, os.SEEK_SET)
+        with contextlib.suppress(OSError):
+            msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+
+else:
+    import fcntl
+
+    def _try_lock(fd: int) -> bool:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            return False
+        return True
+
+    def _unlock(fd: int) -> None:
+        with contextlib.suppress(OSError):
+            fcntl.flock(fd, fcntl.LOCK_UN)

@@ -1,0 +1,1 @@
+"""User interface (Qt widgets). Talks to storage only through the repositories."""

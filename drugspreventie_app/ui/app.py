@@ -1,0 +1,58 @@
+"""Start the window: Qt application, Dutch translations, database, main window."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from drugspreventie_app import APP_NAME, __version__
+from drugspreventie_app.cli.common import apply_data_dir
+
+
+def install_dutch_translations(app: object) -> list[object]:
+    """Qt's own dialogs (file dialogs, buttons) in Dutch; keep the translators alive."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+    QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    kept = []
+    for name in ("qtbase_nl",):
+        translator = QTranslator(app)
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+            kept.append(translator)
+    return kept
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from drugspreventie_app.storage.database import open_database
+    from drugspreventie_app.storage.errors import StorageError
+    from drugspreventie_app.ui import dialogs
+    from drugspreventie_app.ui.main_window import MainWindow
+
+    apply_data_dir(args)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app._translators = install_dutch_translations(app)  # type: ignore[attr-defined]
+
+    try:
+        db = open_database(allow_read_only=True)
+    except StorageError as err:
+        dialogs.error(None, APP_NAME, str(err))
+        return 1
+    try:
+        window = MainWindow(db)
+        window.show()
+        window.report_startup_notices()
+        if getattr(args, "exit_when_ready", False):
+            # A zero timer fires once the event loop has handled everything already queued,
+            # i.e. when the window is shown and idle.
+            QTimer.singleShot(0, window.close)
+        return app.exec()
+    finally:
+        db.close()

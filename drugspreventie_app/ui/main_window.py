@@ -1,0 +1,128 @@
+"""The main window: three tabs, the Bestand and Help menus, status bar, remembered geometry."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, Qt, QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
+
+from drugspreventie_app import APP_NAME, __version__, paths
+from drugspreventie_app.storage.database import Database
+from drugspreventie_app.storage.errors import StorageError
+from drugspreventie_app.storage.ui_state_repository import UiStateRepository
+from drugspreventie_app.ui import dialogs
+
+TAB_TITLES = ("Middelen", "Interventies", "Preventie- en Handhavingsplan")
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self._ui_state = UiStateRepository(db)
+        self.setWindowTitle(APP_NAME)
+        # Small enough for a 1366x768 laptop at 150% scaling (about 910x512 logical pixels).
+        self.setMinimumSize(640, 460)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        for title, widget in zip(TAB_TITLES, self._build_tabs(), strict=True):
+            self.tabs.addTab(widget, title)
+        self.setCentralWidget(self.tabs)
+
+        self._build_menus()
+        self._read_only_label = QLabel(self)
+        self._read_only_label.setStyleSheet("color: #8a1c00; font-weight: bold;")
+        if db.read_only_notice:
+            self._read_only_label.setText(db.read_only_notice)
+            self.statusBar().addPermanentWidget(self._read_only_label)
+        self.statusBar().showMessage(f"Gegevensmap: {paths.user_data_dir()}")
+        self._restore_geometry()
+
+    def _build_tabs(self) -> list[QWidget]:
+        tabs: list[QWidget] = []
+        for text in (
+            "Factsheets over middelen en handouts om af te drukken.",
+            "Zoeken in de erkende en lokale preventie-interventies.",
+            "Het Preventie- en Handhavingsplan van uw gemeente opstellen en controleren.",
+        ):
+            label = QLabel(text)
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setWordWrap(True)
+            tabs.append(label)
+        return tabs
+
+    def _build_menus(self) -> None:
+        bestand = self.menuBar().addMenu("&Bestand")
+        self.action_settings = QAction("&Instellingen…", self)
+        self.action_settings.setShortcut(QKeySequence.StandardKey.Preferences)
+        self.action_settings.triggered.connect(self.open_settings)
+        bestand.addAction(self.action_settings)
+        self.action_open_folder = QAction("&Gegevensmap openen", self)
+        self.action_open_folder.triggered.connect(self.open_data_folder)
+        bestand.addAction(self.action_open_folder)
+        bestand.addSeparator()
+        self.action_quit = QAction("&Afsluiten", self)
+        self.action_quit.setShortcut(QKeySequence("Ctrl+Q"))
+        self.action_quit.triggered.connect(self.close)
+        bestand.addAction(self.action_quit)
+
+        help_menu = self.menuBar().addMenu("&Help")
+        self.action_about = QAction("&Over Drugspreventie Werkbank", self)
+        self.action_about.triggered.connect(self.show_about)
+        help_menu.addAction(self.action_about)
+
+    # -- actions -----------------------------------------------------------------------------
+
+    def open_settings(self) -> None:
+        from drugspreventie_app.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.db, self)
+        dialog.exec()
+
+    def open_data_folder(self) -> None:
+        folder = paths.user_data_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+    def about_text(self) -> str:
+        from drugspreventie_app.content.bundle import content_peildatum
+
+        peildatum = content_peildatum()
+        return (
+            f"{APP_NAME}\nVersie {__version__}\n\n"
+            "Offline werkbank voor drugspreventie: factsheets over middelen, erkende "
+            "interventies en het Preventie- en Handhavingsplan.\n\n"
+            f"Gegevensmap: {paths.user_data_dir()}\n"
+            f"Peildatum inhoud: {peildatum or 'onbekend'}"
+        )
+
+    def show_about(self) -> None:
+        dialogs.inform(self, f"Over {APP_NAME}", self.about_text())
+
+    def report_startup_notices(self) -> None:
+        if self.db.recovery is not None:
+            dialogs.warn(self, "Gegevens hersteld", self.db.recovery.message())
+        if self.db.stale_lock is not None:
+            self.statusBar().showMessage(
+                "De vorige keer is de Werkbank niet netjes afgesloten; de vergrendeling is "
+                "opgeruimd.",
+                15000,
+            )
+
+    # -- geometry ----------------------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        saved = self._ui_state.get("geometrie")
+        if isinstance(saved, str) and saved:
+            self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii")))
+        else:
+            self.resize(1200, 800)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        try:
+            geometry = bytes(self.saveGeometry().toBase64()).decode("ascii")
+            self._ui_state.set("geometrie", geometry)
+        except StorageError:
+            pass  # losing the window position is not worth keeping the user from quitting
+        super().closeEvent(event)
