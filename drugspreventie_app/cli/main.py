@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 
 from drugspreventie_app import APP_NAME, __version__
-from drugspreventie_app.cli import selftest
+from drugspreventie_app.cli import middelen, selftest
 from drugspreventie_app.cli.common import EXIT_USAGE, CommandError, data_dir_parent, fail
 
 
@@ -34,6 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
         dest="command", metavar="OPDRACHT", parser_class=_DutchParser
     )
     selftest.register(subparsers, parent)
+    middelen.register(subparsers, parent)
     return parser
 
 

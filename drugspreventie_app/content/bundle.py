@@ -2,28 +2,17 @@
 
 from __future__ import annotations
 
-import json
-
-from drugspreventie_app.locator import data_dir
+from drugspreventie_app.content.factsheets import all_factsheets
 
 
 def load_all_content() -> str:
-    """Parse and validate everything in `data/`; a short Dutch summary, or raise."""
-    schemas = sorted((data_dir() / "schema").glob("*.schema.json"))
-    for path in schemas:
-        json.loads(path.read_text(encoding="utf-8"))
-    checked = len(schemas)
-    return f"{checked} schema's"
+    """Parse and validate everything in `data/`; a short Dutch summary, or raise ContentError."""
+    sheets = all_factsheets()
+    return f"{len(sheets)} factsheets (peildatum {content_peildatum()})"
 
 
 def content_peildatum() -> str | None:
     """The oldest peildatum of the shipped factsheets: the content is as current as that."""
-    dates = []
-    for path in sorted((data_dir() / "middelen").glob("*.json")):
-        try:
-            value = json.loads(path.read_text(encoding="utf-8")).get("peildatum")
-        except (OSError, ValueError):
-            continue
-        if isinstance(value, str):
-            dates.append(value)
-    return min(dates) if dates else None
+    sheets = all_factsheets()
+    oldest = min((s.peildatum for s in sheets), default=None)
+    return oldest.strftime("%d-%m-%Y") if oldest else None

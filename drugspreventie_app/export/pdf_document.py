@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 from dataclasses import dataclass
 from datetime import date
@@ -121,14 +122,35 @@ def _numbered_canvas_class(meta: PdfMeta) -> type:
     return NumberedCanvas
 
 
-def render_pdf(story: list[Any], meta: PdfMeta) -> bytes:
+TOC_STYLE = "TocEntry"  # paragraphs in this style become table-of-contents entries
+
+
+def render_pdf(story: list[Any], meta: PdfMeta, *, with_toc: bool = False) -> bytes:
+    """Render `story` on the shared A4 frame.
+
+    With `with_toc`, paragraphs whose style is named `TOC_STYLE` are listed in any
+    `TableOfContents` flowable in the story and become PDF bookmarks; that needs the
+    two-pass `multiBuild`.
+    """
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
     from reportlab.platypus import SimpleDocTemplate
 
     register_fonts()
+
+    class _Doc(SimpleDocTemplate):
+        def afterFlowable(self, flowable: Any) -> None:
+            style = getattr(flowable, "style", None)
+            if with_toc and getattr(style, "name", "") == TOC_STYLE:
+                text = flowable.getPlainText()
+                # reportlab parses the key back as a literal: keep it to plain characters
+                key = "toc-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+                self.canv.bookmarkPage(key)
+                self.canv.addOutlineEntry(text, key, level=0)
+                self.notify("TOCEntry", (0, text, self.page, key))
+
     buffer = io.BytesIO()
-    doc = SimpleDocTemplate(
+    doc = _Doc(
         buffer,
         pagesize=A4,
         leftMargin=MARGIN_MM * mm,
@@ -143,11 +165,15 @@ def render_pdf(story: list[Any], meta: PdfMeta) -> bytes:
         # Otherwise every page starts in Helvetica, which cannot show ĳ, ł or €.
         initialFontName=FAMILY,
     )
-    doc.build(story, canvasmaker=_numbered_canvas_class(meta))
+    canvasmaker = _numbered_canvas_class(meta)
+    if with_toc:
+        doc.multiBuild(story, canvasmaker=canvasmaker)
+    else:
+        doc.build(story, canvasmaker=canvasmaker)
     return buffer.getvalue()
 
 
-def write_pdf(target: Path, story: list[Any], meta: PdfMeta) -> Path:
+def write_pdf(target: Path, story: list[Any], meta: PdfMeta, *, with_toc: bool = False) -> Path:
     target = Path(target)
-    atomic_write_bytes(target, render_pdf(story, meta))
+    atomic_write_bytes(target, render_pdf(story, meta, with_toc=with_toc))
     return target

@@ -38,3 +38,22 @@ def open_file(parent: QWidget | None, title: str, file_filter: str, folder: str 
 def save_file(parent: QWidget | None, title: str, suggested: str, file_filter: str) -> str:
     path, _ = QFileDialog.getSaveFileName(parent, title, suggested, file_filter)
     return path
+
+
+def choose(
+    parent: QWidget | None, title: str, label: str, options: list[str], current: int = 0
+) -> int | None:
+    """Let the user pick one option; returns its index, or None on cancel."""
+    from PySide6.QtWidgets import QInputDialog
+
+    text, ok = QInputDialog.getItem(parent, title, label, options, current, False)
+    return options.index(text) if ok and text in options else None
+
+
+def print_setup(parent: QWidget | None, printer: object) -> bool:
+    """The system print dialog; True when the user chose to print."""
+    from PySide6.QtPrintSupport import QPrintDialog
+
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle("Afdrukken")
+    return dialog.exec() == QPrintDialog.DialogCode.Accepted

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QByteArray, Qt, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
@@ -31,6 +33,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
 
         self._build_menus()
+        for tab in (self.middelen_tab,):
+            signal = getattr(tab, "status_message", None)
+            if signal is not None:
+                signal.connect(lambda text: self.statusBar().showMessage(text, 10000))
         self._read_only_label = QLabel(self)
         self._read_only_label.setStyleSheet("color: #8a1c00; font-weight: bold;")
         if db.read_only_notice:
@@ -40,9 +46,11 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
 
     def _build_tabs(self) -> list[QWidget]:
-        tabs: list[QWidget] = []
+        from drugspreventie_app.ui.middelen.middelen_tab import MiddelenTab
+
+        self.middelen_tab = _content_tab(lambda: MiddelenTab(self.db))
+        tabs: list[QWidget] = [self.middelen_tab]
         for text in (
-            "Factsheets over middelen en handouts om af te drukken.",
             "Zoeken in de erkende en lokale preventie-interventies.",
             "Het Preventie- en Handhavingsplan van uw gemeente opstellen en controleren.",
         ):
@@ -126,3 +134,19 @@ class MainWindow(QMainWindow):
         except StorageError:
             pass  # losing the window position is not worth keeping the user from quitting
         super().closeEvent(event)
+
+
+def _content_tab(build: Callable[[], QWidget]) -> QWidget:
+    """Build a tab from shipped content; a broken content pack shows its error in the tab."""
+    from drugspreventie_app.content.errors import ContentError
+
+    try:
+        return build()
+    except ContentError as err:
+        label = QLabel(
+            f"De meegeleverde inhoud kon niet worden geladen:\n{err}\n\n"
+            "Installeer de Werkbank opnieuw of zet het vorige inhoudspakket terug."
+        )
+        label.setWordWrap(True)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        return label

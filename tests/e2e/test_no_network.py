@@ -42,11 +42,12 @@ def _run_guarded(args: list[str]) -> subprocess.CompletedProcess[str]:
     [
         ["--exit-when-ready"],
         ["selftest"],
+        ["middelen", "handout", "cannabis", "--doelgroep", "ouders", "-o", "{tmp}/h.pdf"],
     ],
-    ids=["venster", "selftest-met-pdf"],
+    ids=["venster", "selftest-met-pdf", "handout-pdf"],
 )
-def test_no_socket_is_opened(args: list[str], data_dir: Path) -> None:
-    result = _run_guarded(args)
+def test_no_socket_is_opened(args: list[str], data_dir: Path, tmp_path: Path) -> None:
+    result = _run_guarded([a.replace("{tmp}", str(tmp_path)) for a in args])
     assert "NETWERK GEBRUIKT" not in result.stderr
     assert result.returncode == 0, result.stderr
 

@@ -15,6 +15,9 @@ class DialogRecorder:
     confirm_answer: bool = True
     open_answer: str = ""
     save_answer: str = ""
+    choose_answer: int | None = 0
+    print_answer: bool = True
+    printed_to: object = None
 
     def kinds(self) -> list[str]:
         return [kind for kind, _, _ in self.calls]
@@ -48,6 +51,21 @@ def fake_dialogs(monkeypatch: pytest.MonkeyPatch) -> DialogRecorder:
         rec.calls.append(("save_file", title, ""))
         return rec.save_answer
 
+    def _choose(parent, title, label, options, *args, **kwargs):
+        rec.calls.append(("choose", title, "|".join(options)))
+        return rec.choose_answer
+
+    def _print_setup(parent, printer):
+        rec.calls.append(("print", "Afdrukken", ""))
+        if rec.print_answer and rec.printed_to:
+            from PySide6.QtPrintSupport import QPrinter
+
+            printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+            printer.setOutputFileName(str(rec.printed_to))
+        return rec.print_answer
+
+    monkeypatch.setattr(dialogs, "choose", _choose)
+    monkeypatch.setattr(dialogs, "print_setup", _print_setup)
     monkeypatch.setattr(dialogs, "confirm", _confirm)
     monkeypatch.setattr(dialogs, "open_file", _open)
     monkeypatch.setattr(dialogs, "save_file", _save)

@@ -1,0 +1,53 @@
+"""Load the substance factsheets from `data/middelen/`, each validated against its schema."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+from drugspreventie_app.content.errors import ContentError
+from drugspreventie_app.content.schema_check import validate
+from drugspreventie_app.domain.factsheet import Factsheet
+from drugspreventie_app.locator import data_dir
+
+SCHEMA_FILE = "factsheet.schema.json"
+
+
+def load_json(path: Path) -> object:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
+        raise ContentError(f"Inhoudsbestand {path.name} kan niet worden gelezen: {err}") from err
+
+
+def load_factsheet(path: Path, schema: dict) -> Factsheet:
+    raw = load_json(path)
+    problems = validate(raw, schema)
+    if problems:
+        shown = "; ".join(problems[:5])
+        raise ContentError(f"Factsheet {path.name} voldoet niet aan het schema: {shown}")
+    assert isinstance(raw, dict)
+    if raw["slug"] != path.stem:
+        raise ContentError(f"Factsheet {path.name}: slug '{raw['slug']}' past niet bij de naam.")
+    return Factsheet.from_dict(raw)
+
+
+def load_factsheets_from(folder: Path) -> tuple[Factsheet, ...]:
+    schema = load_json(folder.parent / "schema" / SCHEMA_FILE)
+    assert isinstance(schema, dict)
+    files = sorted((folder).glob("*.json"))
+    if not files:
+        raise ContentError(f"Er zijn geen factsheets gevonden in {folder}.")
+    return tuple(load_factsheet(path, schema) for path in files)
+
+
+@cache
+def all_factsheets() -> tuple[Factsheet, ...]:
+    """Every shipped factsheet, loaded once per run."""
+    return load_factsheets_from(data_dir() / "middelen")
+
+
+def factsheet_by_slug(slug: str) -> Factsheet | None:
+    wanted = slug.strip().lower()
+    return next((s for s in all_factsheets() if s.slug == wanted), None)

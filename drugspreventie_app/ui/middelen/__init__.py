@@ -1,0 +1,1 @@
+"""The Middelen tab: factsheet list, detail view, handouts and printing."""

@@ -1,0 +1,286 @@
+"""Middelen: search the factsheets, read one, make a handout, print it, or bundle them all."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from drugspreventie_app.content.factsheets import all_factsheets
+from drugspreventie_app.domain.factsheet import WERKINGEN, Audience, Factsheet, format_date
+from drugspreventie_app.domain.factsheet_search import search_factsheets
+from drugspreventie_app.storage.database import Database
+from drugspreventie_app.storage.errors import StorageError
+from drugspreventie_app.storage.profile_access import profile_and_logo
+from drugspreventie_app.ui import dialogs
+from drugspreventie_app.ui.middelen.factsheet_html import factsheet_html
+from drugspreventie_app.ui.middelen.factsheet_list_model import FactsheetListModel
+
+AUDIENCES = list(Audience)
+
+
+def suggested_file_name(sheet: Factsheet, audience: Audience) -> str:
+    safe = re.sub(r"[^A-Za-z0-9-]+", "-", sheet.slug).strip("-")
+    return f"handout-{safe}-{audience.value}.pdf"
+
+
+class MiddelenTab(QWidget):
+    status_message = Signal(str)  # short feedback for the window's status bar
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.today = date.today()
+        self.sheets = list(all_factsheets())
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Zoek op naam, straatnaam of stofgroep (bijv. poes, coke)")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.refresh)
+        self.werking_boxes: dict[str, QCheckBox] = {}
+        filters = QHBoxLayout()
+        for werking in WERKINGEN:
+            box = QCheckBox(werking)
+            box.toggled.connect(self.refresh)
+            self.werking_boxes[werking] = box
+            filters.addWidget(box)
+        filters.addStretch()
+
+        self.model = FactsheetListModel()
+        self.list = QListView()
+        self.list.setModel(self.model)
+        self.list.setAccessibleName("Middelen")
+        self.list.selectionModel().currentChanged.connect(self._current_changed)
+        self.count_label = QLabel()
+        self.empty_label = QLabel()
+        self.empty_label.setWordWrap(True)
+        self.empty_label.hide()
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.search)
+        left_layout.addLayout(filters)
+        left_layout.addWidget(self.count_label)
+        left_layout.addWidget(self.empty_label)
+        left_layout.addWidget(self.list, 1)
+
+        self.title = QLabel()
+        self.title.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        self.status_label = QLabel()
+        self.status_label.setWordWrap(True)
+        self.status_label.setStyleSheet("border: 2px solid #333; padding: 4px; font-weight: bold;")
+        self.peildatum_label = QLabel()
+        self.outdated_label = QLabel()
+        self.outdated_label.setWordWrap(True)
+        self.outdated_label.setStyleSheet(
+            "background: #fff3cd; border: 1px solid #8a6d00; padding: 4px; color: #3d3000;"
+        )
+        self.outdated_label.hide()
+        self.detail = QTextBrowser()
+        self.detail.setOpenLinks(False)
+        self.detail.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+        self.handout_button = QPushButton("&Handout maken…")
+        self.handout_button.clicked.connect(self.make_handout)
+        self.print_button = QPushButton("Af&drukken…")
+        self.print_button.clicked.connect(self.print_handout)
+        self.bundle_button = QPushButton("Alle factsheets &bundelen…")
+        self.bundle_button.clicked.connect(self.make_bundle)
+        buttons = QHBoxLayout()
+        for b in (self.handout_button, self.print_button, self.bundle_button):
+            buttons.addWidget(b)
+        buttons.addStretch()
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.title)
+        right_layout.addWidget(self.status_label)
+        right_layout.addWidget(self.peildatum_label)
+        right_layout.addWidget(self.outdated_label)
+        right_layout.addWidget(self.detail, 1)
+        right_layout.addLayout(buttons)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([280, 820])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+        self.refresh()
+
+    # -- list and detail ---------------------------------------------------------------------
+
+    def selected_werkingen(self) -> list[str]:
+        return [w for w, box in self.werking_boxes.items() if box.isChecked()]
+
+    def refresh(self) -> None:
+        current = self.current_sheet()
+        results = search_factsheets(self.sheets, self.search.text(), self.selected_werkingen())
+        self.model.set_sheets(results)
+        self.count_label.setText(f"{len(results)} van {len(self.sheets)} middelen")
+        if not results:
+            hint = "Pas de zoekterm aan"
+            if self.selected_werkingen():
+                hint += " of zet een werking-filter uit"
+            self.empty_label.setText(f"Geen middelen gevonden. {hint}.")
+        self.empty_label.setVisible(not results)
+        row = self.model.row_of(current.slug) if current else -1
+        self.select_row(row if row >= 0 else 0)
+
+    def select_row(self, row: int) -> None:
+        index = self.model.index(row, 0)
+        if index.isValid():
+            self.list.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
+        self.show_sheet(self.model.sheet_at(row))
+
+    def select_slug(self, slug: str) -> None:
+        self.select_row(self.model.row_of(slug))
+
+    def _current_changed(self, current, _previous) -> None:
+        self.show_sheet(self.model.sheet_at(current.row()))
+
+    def current_sheet(self) -> Factsheet | None:
+        return getattr(self, "_shown", None)
+
+    def show_sheet(self, sheet: Factsheet | None) -> None:
+        self._shown = sheet
+        for b in (self.handout_button, self.print_button):
+            b.setEnabled(sheet is not None)
+        if sheet is None:
+            self.title.setText("Geen middel gekozen")
+            self.status_label.hide()
+            self.peildatum_label.clear()
+            self.outdated_label.hide()
+            self.detail.clear()
+            return
+        self.title.setText(sheet.naam)
+        self.status_label.setText(f"Wettelijke status: {sheet.status.short}")
+        self.status_label.show()
+        self.peildatum_label.setText(f"Peildatum: {format_date(sheet.peildatum.isoformat())}")
+        notice = sheet.outdated_notice(self.today)
+        self.outdated_label.setText(notice or "")
+        self.outdated_label.setVisible(notice is not None)
+        self.detail.setHtml(factsheet_html(sheet))
+
+    # -- handouts ----------------------------------------------------------------------------
+
+    def _choose_audience(self, title: str) -> Audience | None:
+        sheet = self.current_sheet()
+        if sheet is None:
+            return None
+        index = dialogs.choose(self, title, "Voor wie is de handout?", [a.label for a in AUDIENCES])
+        if index is None:
+            return None
+        audience = AUDIENCES[index]
+        if audience is Audience.JONGEREN and sheet.jongeren_waarschuwing:
+            ok = dialogs.confirm(
+                self,
+                "Let op bij voorlichting aan jongeren",
+                f"{sheet.jongeren_waarschuwing}\n\nDeze handout is bedoeld voor jongeren die "
+                f"{sheet.naam} al gebruiken of dat overwegen, niet voor een hele klas. "
+                "Wilt u de handout toch maken?",
+                yes_text="Toch maken",
+            )
+            if not ok:
+                return None
+        return audience
+
+    def _context(self):
+        from drugspreventie_app.export.handout import HandoutContext
+
+        profile, logo = profile_and_logo(self.db)
+        return HandoutContext(profile=profile, logo=logo, today=date.today())
+
+    def make_handout(self) -> None:
+        sheet = self.current_sheet()
+        audience = self._choose_audience("Handout maken")
+        if sheet is None or audience is None:
+            return
+        target = dialogs.save_file(
+            self, "Handout opslaan", suggested_file_name(sheet, audience), "PDF-bestanden (*.pdf)"
+        )
+        if not target:
+            return
+        self._write(lambda: self._write_handout(Path(target), sheet, audience), target)
+
+    def _write_handout(self, target: Path, sheet: Factsheet, audience: Audience) -> None:
+        from drugspreventie_app.export.handout import write_handout
+
+        write_handout(_with_pdf_suffix(target), sheet, audience, self._context())
+
+    def make_bundle(self) -> None:
+        target = dialogs.save_file(
+            self, "Bundel opslaan", "factsheets-middelen.pdf", "PDF-bestanden (*.pdf)"
+        )
+        if not target:
+            return
+
+        def write() -> None:
+            from drugspreventie_app.export.handout import write_bundle
+
+            write_bundle(_with_pdf_suffix(Path(target)), self.sheets, self._context())
+
+        self._write(write, target)
+
+    def _write(self, action, target: str) -> None:
+        self.setCursor(Qt.CursorShape.WaitCursor)
+        try:
+            action()
+        except StorageError as err:
+            dialogs.error(self, "Opslaan mislukt", str(err))
+            return
+        finally:
+            self.unsetCursor()
+        self._status(f"Opgeslagen: {_with_pdf_suffix(Path(target))}")
+
+    def print_handout(self) -> None:
+        from PySide6.QtPrintSupport import QPrinter
+
+        from drugspreventie_app.export.handout import handout_meta, handout_story
+        from drugspreventie_app.export.pdf_document import render_pdf
+        from drugspreventie_app.ui.printing import print_pdf
+
+        sheet = self.current_sheet()
+        audience = self._choose_audience("Afdrukken")
+        if sheet is None or audience is None:
+            return
+        ctx = self._context()
+        pdf = render_pdf(handout_story(sheet, audience, ctx), handout_meta(sheet, audience, ctx))
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(f"{sheet.naam} – {audience.label}")
+        if not dialogs.print_setup(self, printer):
+            return
+        try:
+            pages = print_pdf(pdf, printer)
+        except OSError as err:
+            dialogs.error(self, "Afdrukken mislukt", str(err))
+            return
+        self._status(f"{pages} pagina's naar de printer gestuurd.")
+
+    def _status(self, text: str) -> None:
+        self.status_message.emit(text)
+
+
+def _with_pdf_suffix(path: Path) -> Path:
+    return path if path.suffix.lower() == ".pdf" else path.with_suffix(path.suffix + ".pdf")
