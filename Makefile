@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: run test lint format venv clean
+.PHONY: run test lint format venv clean bench
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -31,6 +31,10 @@ test: lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest; rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "FOUT: pytest heeft geen enkele test uitgevoerd." >&2; exit 1; fi; \
 	exit $$rc
+
+# Speed figures, printed (not asserted): see BENCHMARKS.md.
+bench: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) bench/bench_interventions.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

@@ -33,7 +33,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
 
         self._build_menus()
-        for tab in (self.middelen_tab,):
+        for tab in (self.middelen_tab, self.interventies_tab):
             signal = getattr(tab, "status_message", None)
             if signal is not None:
                 signal.connect(lambda text: self.statusBar().showMessage(text, 10000))
@@ -46,12 +46,13 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
 
     def _build_tabs(self) -> list[QWidget]:
+        from drugspreventie_app.ui.interventies.interventions_tab import InterventiesTab
         from drugspreventie_app.ui.middelen.middelen_tab import MiddelenTab
 
         self.middelen_tab = _content_tab(lambda: MiddelenTab(self.db))
-        tabs: list[QWidget] = [self.middelen_tab]
+        self.interventies_tab = _content_tab(lambda: InterventiesTab(self.db))
+        tabs: list[QWidget] = [self.middelen_tab, self.interventies_tab]
         for text in (
-            "Zoeken in de erkende en lokale preventie-interventies.",
             "Het Preventie- en Handhavingsplan van uw gemeente opstellen en controleren.",
         ):
             label = QLabel(text)

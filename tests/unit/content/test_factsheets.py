@@ -12,6 +12,7 @@ import pytest
 
 from drugspreventie_app.content.factsheets import all_factsheets, factsheet_by_slug
 from drugspreventie_app.locator import data_dir
+from tests.helpers.seed_copy import SEEDS, copied_runs, strings
 
 EXPECTED = {
     "3-mmc", "3-cmc", "2-mmc", "4-mmc", "cannabis", "cocaine", "ecstasy", "amfetamine",
@@ -19,7 +20,6 @@ EXPECTED = {
     "synthetische-cannabinoiden", "alcohol",
 }  # fmt: skip
 FILES = sorted((data_dir() / "middelen").glob("*.json"))
-SEEDS = Path(__file__).resolve().parents[4] / "shared" / "seeds"
 
 
 def test_all_eighteen_substances_are_shipped() -> None:
@@ -103,31 +103,5 @@ def test_lachgas_flag_names_the_classroom_advice() -> None:
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="de bronnen (shared/seeds) staan niet naast de repo")
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
 def test_no_sentence_copied_from_the_seeds(path: Path) -> None:
-    run = 8
-
-    def words(text: str) -> list[str]:
-        return re.findall(r"[a-z0-9à-ÿ]+", text.lower())
-
-    grams = set()
-    for seed in SEEDS.glob("*.txt"):
-        w = words(seed.read_text(encoding="utf-8", errors="replace"))
-        grams.update(tuple(w[i : i + run]) for i in range(len(w) - run + 1))
-
-    def strings(node):
-        if isinstance(node, str):
-            yield node
-        elif isinstance(node, dict):
-            for v in node.values():
-                yield from strings(v)
-        elif isinstance(node, list):
-            for v in node:
-                yield from strings(v)
-
-    for text in strings(json.loads(path.read_text("utf-8"))):
-        w = words(text)
-        copied = [
-            " ".join(w[i : i + run])
-            for i in range(len(w) - run + 1)
-            if tuple(w[i : i + run]) in grams
-        ]
-        assert not copied, f"letterlijk uit de bronnen: {copied[0]!r}"
+    copied = copied_runs(strings(json.loads(path.read_text("utf-8"))))
+    assert not copied, f"letterlijk uit de bronnen: {copied[0]!r}"

@@ -1,0 +1,1 @@
+"""The Interventies tab: faceted finder, guidance, coverage matrix and local interventions."""

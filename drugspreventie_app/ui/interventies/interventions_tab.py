@@ -1,0 +1,387 @@
+"""Interventies: find interventions by facets and text, read the guidance, see the gaps."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from drugspreventie_app.content.interventions import catalogue, guidance
+from drugspreventie_app.domain.guidance import Advice
+from drugspreventie_app.domain.intervention import SETTINGS, Intervention
+from drugspreventie_app.domain.intervention_filter import Criteria, InterventionFinder
+from drugspreventie_app.storage.database import Database
+from drugspreventie_app.storage.errors import StorageError
+from drugspreventie_app.storage.local_interventions_repository import (
+    LocalInterventionsRepository,
+)
+from drugspreventie_app.ui import dialogs
+from drugspreventie_app.ui.interventies.coverage_view import CoverageView
+from drugspreventie_app.ui.interventies.filter_panel import FilterPanel
+from drugspreventie_app.ui.interventies.guidance_html import (
+    advice_html,
+    intervention_html,
+    niet_doen_html,
+)
+from drugspreventie_app.ui.interventies.intervention_table_model import InterventionTableModel
+from drugspreventie_app.ui.interventies.local_intervention_dialog import LocalInterventionDialog
+
+JSON_FILTER = "Werkbank-bestanden (*.json)"
+
+
+class InterventiesTab(QWidget):
+    status_message = Signal(str)
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.repo = LocalInterventionsRepository(db)
+        self.guidance = guidance()
+        self._catalogue = catalogue()
+        self._last_deleted: dict | None = None
+        self._add_to_plan: Callable[[Intervention], None] | None = None
+        self.finder = InterventionFinder(self._catalogue)
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Zoek interventies (naam, doelgroep, beschrijving)…")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.refresh)
+        self.filters = FilterPanel()
+        self.filters.changed.connect(self.refresh)
+        filter_scroll = QScrollArea()
+        filter_scroll.setWidgetResizable(True)
+        filter_scroll.setWidget(self.filters)
+        filter_scroll.setMinimumWidth(250)
+        filter_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+        self.niet_doen_banner = QLabel()
+        self.niet_doen_banner.setWordWrap(True)
+        self.niet_doen_banner.setTextFormat(Qt.TextFormat.RichText)
+        self.niet_doen_banner.setStyleSheet(
+            "border: 2px solid #8a1c00; background: #fff1ee; padding: 6px;"
+        )
+        self.niet_doen_banner.hide()
+        self.count_label = QLabel()
+        self.empty_label = QLabel()
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setStyleSheet("font-weight: bold; padding: 8px;")
+        self.empty_label.hide()
+
+        self.model = InterventionTableModel()
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in range(1, self.model.columnCount()):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(1, 170)
+        header.resizeSection(2, 90)
+        header.resizeSection(3, 65)
+        header.resizeSection(4, 70)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.table.setAccessibleName("Interventies")
+
+        self.add_button = QPushButton("Eigen interventie &toevoegen…")
+        self.add_button.clicked.connect(self.add_local)
+        self.edit_button = QPushButton("&Bewerken…")
+        self.edit_button.clicked.connect(self.edit_local)
+        self.delete_button = QPushButton("&Verwijderen")
+        self.delete_button.clicked.connect(self.delete_local)
+        self.undo_button = QPushButton("Verwijderen ongedaan maken")
+        self.undo_button.clicked.connect(self.undo_delete)
+        self.undo_button.hide()
+        self.import_button = QPushButton("Importeren…")
+        self.import_button.clicked.connect(self.import_local)
+        self.export_local_button = QPushButton("Eigen interventies delen…")
+        self.export_local_button.clicked.connect(self.export_local)
+        self.export_button = QPushButton("Selectie &exporteren…")
+        self.export_button.clicked.connect(self.export_selection)
+        self.plan_button = QPushButton("Toevoegen aan &plan…")
+        self.plan_button.clicked.connect(self._request_add_to_plan)
+        self.plan_button.hide()  # shown once the plan editor connects itself
+        local_row = QHBoxLayout()
+        for b in (self.add_button, self.edit_button, self.delete_button, self.undo_button):
+            local_row.addWidget(b)
+        local_row.addStretch()
+        share_row = QHBoxLayout()
+        for b in (
+            self.import_button,
+            self.export_local_button,
+            self.export_button,
+            self.plan_button,
+        ):
+            share_row.addWidget(b)
+        share_row.addStretch()
+
+        center = QWidget()
+        center_layout = QVBoxLayout(center)
+        center_layout.setContentsMargins(0, 0, 0, 0)
+        center_layout.addWidget(self.search)
+        center_layout.addWidget(self.niet_doen_banner)
+        center_layout.addWidget(self.count_label)
+        center_layout.addWidget(self.empty_label)
+        center_layout.addWidget(self.table, 1)
+        center_layout.addLayout(local_row)
+        center_layout.addLayout(share_row)
+
+        self.details = QTextBrowser()
+        self.advice_view = QTextBrowser()
+        self.coverage = CoverageView()
+        self.coverage.cell_chosen.connect(self.filter_on_cell)
+        self.side_tabs = QTabWidget()
+        self.side_tabs.addTab(self.details, "Details")
+        self.side_tabs.addTab(self.advice_view, "Wat werkt")
+        self.side_tabs.addTab(self.coverage, "Dekking")
+        self.side_tabs.currentChanged.connect(lambda _i: self._refresh_coverage())
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(filter_scroll)
+        splitter.addWidget(center)
+        splitter.addWidget(self.side_tabs)
+        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(2, 2)
+        splitter.setSizes([260, 620, 420])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+        self.reload_local()
+
+    # -- data --------------------------------------------------------------------------------
+
+    def reload_local(self) -> None:
+        """Rebuild the finder with the catalogue plus the user's current local entries."""
+        self.finder = InterventionFinder([*self._catalogue, *self.repo.all()])
+        self.refresh()
+
+    def criteria(self) -> Criteria:
+        return self.filters.criteria(self.search.text())
+
+    def refresh(self) -> None:
+        criteria = self.criteria()
+        current = self.current_item()
+        results, counts = self.finder.evaluate(criteria)
+        self.model.set_items(results)
+        self.filters.set_counts(counts)
+        self.count_label.setText(
+            f"{len(results)} van {len(self.finder.items)} interventies, sterkste bewijs eerst"
+        )
+        if results:
+            self.empty_label.hide()
+        else:
+            self.empty_label.setText(self.finder.loosen_hint(criteria))
+            self.empty_label.show()
+        row = self.model.row_of(current.id) if current else -1
+        self.select_row(row if row >= 0 else 0)
+        self._refresh_advice(criteria)
+        self._refresh_coverage()
+
+    def _refresh_coverage(self) -> None:
+        if self.side_tabs.currentWidget() is self.coverage:
+            self.coverage.set_counts(self.finder.coverage(self.criteria()))
+
+    def advice_for(self, criteria: Criteria) -> list[tuple[str, Advice]]:
+        return [
+            (SETTINGS[s], self.guidance.advice(s, criteria.leeftijd))
+            for s in SETTINGS
+            if s in criteria.settings
+        ]
+
+    def _refresh_advice(self, criteria: Criteria) -> None:
+        advices = self.advice_for(criteria)
+        if not advices:
+            self.advice_view.setHtml(
+                "<p>Kies een setting (en eventueel een leeftijd) om te zien wat werkt, wat niet "
+                "werkt en wat u beter niet kunt doen.</p>"
+            )
+            self.niet_doen_banner.hide()
+            return
+        self.advice_view.setHtml(
+            "<hr>".join(advice_html(a, label, criteria.leeftijd) for label, a in advices)
+        )
+        banner = "".join(niet_doen_html(a) for _, a in advices if a.niet_doen)
+        if banner:
+            age = f" voor {criteria.leeftijd} jaar" if criteria.leeftijd is not None else ""
+            self.niet_doen_banner.setText(
+                f"<b>Let op: volgens de richtlijnen{age} niet doen</b> "
+                "(zie het tabblad Wat werkt)" + _compact_niet_doen(advices)
+            )
+        self.niet_doen_banner.setVisible(bool(banner))
+
+    # -- selection ---------------------------------------------------------------------------
+
+    def current_item(self) -> Intervention | None:
+        return self.model.item_at(self.table.currentIndex().row())
+
+    def select_row(self, row: int) -> None:
+        index = self.model.index(row, 0)
+        if index.isValid():
+            self.table.selectionModel().setCurrentIndex(
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+        self._show(self.model.item_at(row))
+
+    def select_id(self, item_id: str) -> None:
+        self.select_row(self.model.row_of(item_id))
+
+    def _current_changed(self, current, _previous) -> None:
+        self._show(self.model.item_at(current.row()))
+
+    def _show(self, item: Intervention | None) -> None:
+        self.details.setHtml(
+            intervention_html(item) if item else "<p>Geen interventie gekozen.</p>"
+        )
+        is_local = bool(item and item.lokaal)
+        self.edit_button.setEnabled(is_local)
+        self.delete_button.setEnabled(is_local)
+        self.plan_button.setEnabled(item is not None)
+
+    def filter_on_cell(self, setting: str, niveau: str) -> None:
+        self.filters.set_checked("niveaus", {niveau})
+        self.filters.set_checked("settings", {setting})
+
+    # -- the hook for the plan editor --------------------------------------------------------
+
+    def connect_add_to_plan(self, handler: Callable[[Intervention], None]) -> None:
+        """The plan editor calls this once; the button then appears and calls `handler`."""
+        self._add_to_plan = handler
+        self.plan_button.show()
+
+    def _request_add_to_plan(self) -> None:
+        item = self.current_item()
+        if item is not None and self._add_to_plan is not None:
+            self._add_to_plan(item)
+
+    # -- local interventions -----------------------------------------------------------------
+
+    def _run_dialog(self, existing: Intervention | None) -> None:
+        dialog = LocalInterventionDialog(self.repo, existing, self)
+        if dialog.exec() and dialog.saved is not None:
+            self.reload_local()
+            self.select_id(dialog.saved.id)
+            self.status_message.emit(f"Opgeslagen: {dialog.saved.naam}")
+
+    def add_local(self) -> None:
+        self._run_dialog(None)
+
+    def edit_local(self) -> None:
+        item = self.current_item()
+        if item is not None and item.lokaal:
+            self._run_dialog(item)
+
+    def delete_local(self) -> None:
+        item = self.current_item()
+        if item is None or not item.lokaal:
+            return
+        if not dialogs.confirm(
+            self, "Verwijderen", f"Eigen interventie '{item.naam}' verwijderen?", "Verwijderen"
+        ):
+            return
+        try:
+            self._last_deleted = self.repo.delete(item.id)
+        except StorageError as err:
+            dialogs.error(self, "Verwijderen mislukt", str(err))
+            return
+        self.undo_button.show()
+        self.reload_local()
+        self.status_message.emit(f"Verwijderd: {item.naam}")
+
+    def undo_delete(self) -> None:
+        if self._last_deleted is None:
+            return
+        try:
+            self.repo.restore(self._last_deleted)
+        except StorageError as err:
+            dialogs.error(self, "Terugzetten mislukt", str(err))
+            return
+        restored_id = self._last_deleted["id"]
+        self._last_deleted = None
+        self.undo_button.hide()
+        self.reload_local()
+        self.select_id(restored_id)
+
+    def import_local(self) -> None:
+        path = dialogs.open_file(self, "Eigen interventies importeren", JSON_FILTER)
+        if not path:
+            return
+        try:
+            added = self.repo.import_file(Path(path))
+        except StorageError as err:
+            dialogs.error(self, "Importeren mislukt", str(err))
+            return
+        self.reload_local()
+        dialogs.inform(self, "Importeren", f"{len(added)} eigen interventie(s) geïmporteerd.")
+
+    def export_local(self) -> None:
+        if not any(i.lokaal for i in self.finder.items):
+            dialogs.inform(self, "Delen", "U heeft nog geen eigen interventies.")
+            return
+        path = dialogs.save_file(
+            self, "Eigen interventies delen", "eigen-interventies.json", JSON_FILTER
+        )
+        if not path:
+            return
+        try:
+            count = self.repo.export_file(Path(path))
+        except StorageError as err:
+            dialogs.error(self, "Opslaan mislukt", str(err))
+            return
+        self.status_message.emit(f"{count} eigen interventie(s) opgeslagen in {path}")
+
+    def export_selection(self) -> None:
+        from drugspreventie_app.export.handout import HandoutContext
+        from drugspreventie_app.export.interventions_overview import write_overview
+        from drugspreventie_app.storage.profile_access import profile_and_logo
+
+        path = dialogs.save_file(
+            self, "Selectie exporteren", "overzicht-interventies.pdf", "PDF-bestanden (*.pdf)"
+        )
+        if not path:
+            return
+        target = Path(path) if path.lower().endswith(".pdf") else Path(path + ".pdf")
+        criteria = self.criteria()
+        advices = self.advice_for(criteria)
+        profile, logo = profile_and_logo(self.db)
+        try:
+            write_overview(
+                target,
+                self.finder.filter(criteria),
+                criteria,
+                advices[0][1] if advices else None,
+                HandoutContext(profile=profile, logo=logo, today=date.today()),
+            )
+        except StorageError as err:
+            dialogs.error(self, "Opslaan mislukt", str(err))
+            return
+        self.status_message.emit(f"Opgeslagen: {target}")
+
+
+def _compact_niet_doen(advices: list[tuple[str, Advice]]) -> str:
+    seen: dict[str, str] = {}
+    for _, advice in advices:
+        for item in advice.niet_doen:
+            seen.setdefault(item.id, item.tekst)
+    return "<ul>" + "".join(f"<li>{escape(t)}</li>" for t in seen.values()) + "</ul>"
