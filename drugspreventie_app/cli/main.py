@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 
 from drugspreventie_app import APP_NAME, __version__
-from drugspreventie_app.cli import interventies, middelen, selftest
+from drugspreventie_app.cli import interventies, middelen, plan, selftest
 from drugspreventie_app.cli.common import EXIT_USAGE, CommandError, data_dir_parent, fail
 
 
@@ -36,6 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     selftest.register(subparsers, parent)
     middelen.register(subparsers, parent)
     interventies.register(subparsers, parent)
+    plan.register(subparsers, parent)
     return parser
 
 

@@ -7,8 +7,17 @@ from drugspreventie_app.content.factsheets import all_factsheets
 
 def load_all_content() -> str:
     """Parse and validate everything in `data/`; a short Dutch summary, or raise ContentError."""
+    from drugspreventie_app.content.example_plan import example_plan
+    from drugspreventie_app.content.interventions import catalogue, guidance
+
     sheets = all_factsheets()
-    return f"{len(sheets)} factsheets (peildatum {content_peildatum()})"
+    items = catalogue()
+    bands = guidance().school_bands
+    plan = example_plan()
+    return (
+        f"{len(sheets)} factsheets (peildatum {content_peildatum()}), {len(items)} interventies, "
+        f"{len(bands)} leeftijdsbanden richtlijnen, voorbeeldplan '{plan.gemeente}'"
+    )
 
 
 def content_peildatum() -> str | None:

@@ -57,3 +57,11 @@ def print_setup(parent: QWidget | None, printer: object) -> bool:
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle("Afdrukken")
     return dialog.exec() == QPrintDialog.DialogCode.Accepted
+
+
+def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
+    """One line of text from the user, or None on cancel."""
+    from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+    value, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal, text)
+    return value if ok else None

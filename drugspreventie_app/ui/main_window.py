@@ -33,7 +33,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
 
         self._build_menus()
-        for tab in (self.middelen_tab, self.interventies_tab):
+        for tab in (self.middelen_tab, self.interventies_tab, self.plan_tab):
             signal = getattr(tab, "status_message", None)
             if signal is not None:
                 signal.connect(lambda text: self.statusBar().showMessage(text, 10000))
@@ -48,18 +48,20 @@ class MainWindow(QMainWindow):
     def _build_tabs(self) -> list[QWidget]:
         from drugspreventie_app.ui.interventies.interventions_tab import InterventiesTab
         from drugspreventie_app.ui.middelen.middelen_tab import MiddelenTab
+        from drugspreventie_app.ui.plan.plan_tab import PlanTab
 
         self.middelen_tab = _content_tab(lambda: MiddelenTab(self.db))
         self.interventies_tab = _content_tab(lambda: InterventiesTab(self.db))
-        tabs: list[QWidget] = [self.middelen_tab, self.interventies_tab]
-        for text in (
-            "Het Preventie- en Handhavingsplan van uw gemeente opstellen en controleren.",
+        self.plan_tab = _content_tab(lambda: PlanTab(self.db))
+        if isinstance(self.plan_tab, PlanTab) and isinstance(
+            self.interventies_tab, InterventiesTab
         ):
-            label = QLabel(text)
-            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            label.setWordWrap(True)
-            tabs.append(label)
-        return tabs
+            self.interventies_tab.connect_add_to_plan(self._add_to_plan)
+        return [self.middelen_tab, self.interventies_tab, self.plan_tab]
+
+    def _add_to_plan(self, item: object) -> None:
+        if self.plan_tab.add_intervention(item):
+            self.tabs.setCurrentWidget(self.plan_tab)
 
     def _build_menus(self) -> None:
         bestand = self.menuBar().addMenu("&Bestand")

@@ -16,6 +16,7 @@ class DialogRecorder:
     open_answer: str = ""
     save_answer: str = ""
     choose_answer: int | None = 0
+    text_answer: str | None = None
     print_answer: bool = True
     printed_to: object = None
 
@@ -64,6 +65,11 @@ def fake_dialogs(monkeypatch: pytest.MonkeyPatch) -> DialogRecorder:
             printer.setOutputFileName(str(rec.printed_to))
         return rec.print_answer
 
+    def _ask_text(parent, title, label, text="", *args, **kwargs):
+        rec.calls.append(("ask_text", title, label))
+        return rec.text_answer
+
+    monkeypatch.setattr(dialogs, "ask_text", _ask_text)
     monkeypatch.setattr(dialogs, "choose", _choose)
     monkeypatch.setattr(dialogs, "print_setup", _print_setup)
     monkeypatch.setattr(dialogs, "confirm", _confirm)

@@ -1,0 +1,1 @@
+"""The Preventie- en Handhavingsplan: model, template, guiding questions, plan check."""

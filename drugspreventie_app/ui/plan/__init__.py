@@ -1,0 +1,1 @@
+"""The Preventie- en Handhavingsplan tab: plan list, section editors, plan check."""

@@ -1,0 +1,93 @@
+"""The live plan check and the coverage picture of the plan's actions."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from drugspreventie_app.domain.intervention import NIVEAUS, SETTINGS
+from drugspreventie_app.domain.plan.sections import SECTION_BY_ID
+from drugspreventie_app.ui.interventies.coverage_view import cell_colour
+
+SEVERITY_LABEL = {"fout": "FOUT", "waarschuwing": "LET OP", "tip": "TIP"}
+SEVERITY_COLOUR = {"fout": "#8a1c00", "waarschuwing": "#7a5200", "tip": "#1f4e79"}
+
+
+class CheckPanel(QWidget):
+    section_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.findings = QListWidget()
+        self.findings.setWordWrap(True)
+        self.findings.setAccessibleName("Plancheck")
+        self.findings.setSpacing(3)
+        self.findings.setAlternatingRowColors(True)
+        self.findings.itemActivated.connect(self._open)
+        self.findings.itemClicked.connect(self._open)
+        layout.addWidget(QLabel("<b>Plancheck</b> (klik om naar het onderdeel te gaan)"))
+        layout.addWidget(self.summary)
+        layout.addWidget(self.findings, 3)
+        layout.addWidget(QLabel("<b>Dekking van de acties</b> (setting × niveau)"))
+        self.coverage = QTableWidget(len(SETTINGS), len(NIVEAUS))
+        self.coverage.setHorizontalHeaderLabels(list(NIVEAUS))
+        self.coverage.setVerticalHeaderLabels(list(SETTINGS.values()))
+        self.coverage.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.coverage.horizontalHeader().setMinimumSectionSize(26)
+        self.coverage.verticalHeader().setDefaultSectionSize(22)
+        self.coverage.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.coverage.setAccessibleName("Dekking van de acties")
+        layout.addWidget(self.coverage, 2)
+
+    def set_findings(self, findings: Sequence) -> None:
+        self.findings.clear()
+        counts = {key: 0 for key in SEVERITY_LABEL}
+        for finding in findings:
+            counts[finding.severity] = counts.get(finding.severity, 0) + 1
+            section = SECTION_BY_ID.get(finding.section)
+            where = section.title if section else finding.section
+            item = QListWidgetItem(
+                f"{SEVERITY_LABEL.get(finding.severity, finding.severity)} · {where}\n"
+                f"{finding.text}\nBron: {finding.source}"
+            )
+            item.setForeground(QBrush(QColor(SEVERITY_COLOUR.get(finding.severity, "black"))))
+            item.setData(Qt.ItemDataRole.UserRole, finding.section)
+            item.setToolTip(finding.text)
+            self.findings.addItem(item)
+        if not findings:
+            self.summary.setText("Geen bevindingen: het plan voldoet aan alle controles.")
+        else:
+            self.summary.setText(
+                f"{counts['fout']} fouten, {counts['waarschuwing']} waarschuwingen, "
+                f"{counts['tip']} tips"
+            )
+
+    def set_coverage(self, cells: dict[tuple[str, str], list[str]]) -> None:
+        for row, setting in enumerate(SETTINGS):
+            for col, niveau in enumerate(NIVEAUS):
+                names = cells.get((setting, niveau), [])
+                item = QTableWidgetItem(str(len(names)))
+                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                item.setBackground(QBrush(cell_colour(len(names))))
+                item.setForeground(QBrush(QColor("black")))
+                item.setToolTip("\n".join(names) or "geen acties")
+                self.coverage.setItem(row, col, item)
+
+    def _open(self, item: QListWidgetItem) -> None:
+        self.section_requested.emit(item.data(Qt.ItemDataRole.UserRole))

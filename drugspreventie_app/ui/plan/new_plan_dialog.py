@@ -1,0 +1,63 @@
+"""Start a new plan from the Modelplan template."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QWidget,
+)
+
+from drugspreventie_app.domain.plan.model import Plan, new_plan
+from drugspreventie_app.domain.plan.options import REIKWIJDTE
+
+
+class NewPlanDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None, auteur: str = "") -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Nieuw plan")
+        self.auteur = auteur
+        self.plan: Plan | None = None
+        form = QFormLayout(self)
+        self.titel = QLineEdit("Preventie- en Handhavingsplan alcohol en drugs")
+        self.gemeente = QLineEdit()
+        self.gemeente.setPlaceholderText("bijvoorbeeld Gemeente Voorbeeld")
+        self.reikwijdte = QComboBox()
+        for key, label in REIKWIJDTE.items():
+            self.reikwijdte.addItem(label, key)
+        self.reikwijdte.setCurrentIndex(self.reikwijdte.findData("beide"))
+        self.start = QSpinBox()
+        self.start.setRange(2000, 2100)
+        self.start.setValue(date.today().year + 1)
+        self.problem = QLabel()
+        self.problem.setStyleSheet("color: #a00000;")
+        form.addRow("&Titel:", self.titel)
+        form.addRow("&Gemeente:", self.gemeente)
+        form.addRow("&Reikwijdte:", self.reikwijdte)
+        form.addRow("&Eerste jaar (periode van vier jaar):", self.start)
+        form.addRow(self.problem)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Plan maken")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuleren")
+        buttons.accepted.connect(self.create)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def create(self) -> None:
+        titel, gemeente = self.titel.text().strip(), self.gemeente.text().strip()
+        if not titel or not gemeente:
+            self.problem.setText("Vul een titel en een gemeente in.")
+            return
+        self.plan = new_plan(
+            titel, gemeente, self.reikwijdte.currentData(), self.start.value(), self.auteur
+        )
+        self.accept()

@@ -1,0 +1,611 @@
+"""Preventie- en Handhavingsplan: the plan list, the section editor and the live plan check."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from datetime import date
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from drugspreventie_app.content.interventions import catalogue, guidance
+from drugspreventie_app.domain.intervention import Intervention
+from drugspreventie_app.domain.intervention_filter import InterventionFinder
+from drugspreventie_app.domain.plan.actions import action_from_intervention
+from drugspreventie_app.domain.plan.model import Actie, Plan, duplicate_for_next_period, new_id
+from drugspreventie_app.domain.plan.sections import SECTIONS
+from drugspreventie_app.storage.database import Database
+from drugspreventie_app.storage.errors import StorageError
+from drugspreventie_app.storage.local_interventions_repository import (
+    LocalInterventionsRepository,
+)
+from drugspreventie_app.storage.plan_repository import PlanRepository
+from drugspreventie_app.ui import dialogs
+from drugspreventie_app.ui.plan.check_panel import CheckPanel
+from drugspreventie_app.ui.plan.intervention_picker import InterventionPicker
+from drugspreventie_app.ui.plan.new_plan_dialog import NewPlanDialog
+from drugspreventie_app.ui.plan.plan_session import PlanSession
+from drugspreventie_app.ui.plan.section_pages import (
+    SectionPage,
+    acties_page,
+    algemeen_page,
+    beleidsfocus_page,
+    communicatie_page,
+    doelen_page,
+    evaluatie_page,
+    handhaving_page,
+    inleiding_page,
+    lokale_situatie_page,
+)
+
+CHECK_DELAY_MS = 250  # the check runs once typing pauses, not on every keystroke
+PDF_FILTER = "PDF-bestanden (*.pdf)"
+PLAN_FILTER = "Planbestanden (*.json)"
+
+
+class PlanTab(QWidget):
+    status_message = Signal(str)
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.repo = PlanRepository(db)
+        self.local_repo = LocalInterventionsRepository(db)
+        self.session = PlanSession(self.repo, self)
+        self.session.plan_replaced.connect(self._load_pages)
+        self.session.plan_changed.connect(self._schedule_check)
+        self.session.plan_changed.connect(self._update_list_title)
+        self.session.save_status.connect(self.status_message)
+        self.session.save_failed.connect(self._save_failed)
+        self._check_timer = QTimer(self)
+        self._check_timer.setSingleShot(True)
+        self._check_timer.timeout.connect(self.run_check)
+        self._save_error_shown = False
+
+        # -- left: plans -------------------------------------------------------------------
+        self.plan_list = QListWidget()
+        self.plan_list.setAccessibleName("Plannen")
+        self.plan_list.currentItemChanged.connect(self._plan_chosen)
+        self.new_button = QPushButton("&Nieuw plan…")
+        self.new_button.clicked.connect(self.new_plan)
+        self.example_button = QPushButton("Voorbeeldplan")
+        self.example_button.clicked.connect(self.open_example)
+        self.duplicate_button = QPushButton("Dupliceren voor volgende periode")
+        self.duplicate_button.clicked.connect(self.duplicate_plan)
+        self.rename_button = QPushButton("Naam wijzigen…")
+        self.rename_button.clicked.connect(self.rename_plan)
+        self.delete_button = QPushButton("Verwijderen")
+        self.delete_button.clicked.connect(self.delete_plan)
+        self.trash_button = QPushButton("Prullenbak…")
+        self.trash_button.clicked.connect(self.restore_from_trash)
+        self.import_button = QPushButton("Plan importeren…")
+        self.import_button.clicked.connect(self.import_plan)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(QLabel("<b>Plannen</b>"))
+        left_layout.addWidget(self.plan_list, 1)
+        self.plan_list.setMinimumHeight(120)
+        grid = QGridLayout()
+        for n, b in enumerate(
+            (
+                self.new_button,
+                self.example_button,
+                self.rename_button,
+                self.delete_button,
+                self.trash_button,
+                self.import_button,
+            )
+        ):
+            grid.addWidget(b, n // 2, n % 2)
+        left_layout.addLayout(grid)
+        left_layout.addWidget(self.duplicate_button)
+
+        # -- middle: toolbar, section navigator, pages ------------------------------------
+        self.undo_button = QPushButton("Ongedaan maken")
+        self.undo_button.clicked.connect(self.session.undo_stack.undo)
+        self.redo_button = QPushButton("Opnieuw")
+        self.redo_button.clicked.connect(self.session.undo_stack.redo)
+        self.session.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
+        self.session.undo_stack.canRedoChanged.connect(self.redo_button.setEnabled)
+        self.snapshot_button = QPushButton("Versie bewaren…")
+        self.snapshot_button.clicked.connect(self.save_snapshot)
+        self.versions_button = QPushButton("Versies…")
+        self.versions_button.clicked.connect(self.show_versions)
+        self.pdf_button = QPushButton("Exporteren als &PDF…")
+        self.pdf_button.clicked.connect(self.export_pdf)
+        self.file_button = QPushButton("Planbestand…")
+        self.file_button.setToolTip("Het plan opslaan als bestand dat een collega kan importeren")
+        self.file_button.clicked.connect(self.export_file)
+        toolbar = QHBoxLayout()
+        for b in (
+            self.undo_button,
+            self.redo_button,
+            self.snapshot_button,
+            self.versions_button,
+            self.pdf_button,
+            self.file_button,
+        ):
+            toolbar.addWidget(b)
+        toolbar.addStretch()
+
+        self.navigator = QListWidget()
+        self.navigator.setAccessibleName("Onderdelen van het plan")
+        self.navigator.setMinimumHeight(190)
+        for section in SECTIONS:
+            number = f"{section.number}. " if section.number else ""
+            item = QListWidgetItem(f"{number}{section.title}")
+            item.setData(Qt.ItemDataRole.UserRole, section.id)
+            self.navigator.addItem(item)
+        self.pages = QStackedWidget()
+        self.page_by_section: dict[str, SectionPage] = {}
+        for page in (
+            algemeen_page(self.session),
+            inleiding_page(self.session),
+            beleidsfocus_page(self.session),
+            lokale_situatie_page(self.session),
+            doelen_page(self.session),
+            acties_page(self.session, self._pick_intervention),
+            handhaving_page(self.session),
+            evaluatie_page(self.session),
+            communicatie_page(self.session),
+        ):
+            self.page_by_section[page.section.id] = page
+            self.pages.addWidget(page)
+        self.navigator.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.navigator.setCurrentRow(0)
+        self.empty_label = QLabel(
+            "Kies links een plan, maak een nieuw plan vanuit het Modelplan, of open het "
+            "voorbeeldplan van Gemeente Voorbeeld."
+        )
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # The navigator sits under the plan list, so the editor gets the full middle width.
+        left_layout.addWidget(QLabel("<b>Onderdelen</b>"))
+        left_layout.addWidget(self.navigator)
+        self.editor_stack = QStackedWidget()
+        self.editor_stack.addWidget(self.empty_label)
+        self.editor_stack.addWidget(self.pages)
+        middle = QWidget()
+        middle_layout = QVBoxLayout(middle)
+        middle_layout.setContentsMargins(0, 0, 0, 0)
+        middle_layout.addLayout(toolbar)
+        middle_layout.addWidget(self.editor_stack, 1)
+
+        # -- right: check -------------------------------------------------------------------
+        self.check_panel = CheckPanel()
+        self.check_panel.section_requested.connect(self.show_section)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(middle)
+        splitter.addWidget(self.check_panel)
+        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(2, 1)
+        splitter.setSizes([240, 700, 340])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+        undo = QAction("Ongedaan maken", self)
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        undo.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        undo.triggered.connect(self.session.undo_stack.undo)
+        redo = QAction("Opnieuw", self)
+        # Ctrl+Y as the issue and Windows users expect, plus the platform's own redo key
+        # (Ctrl+Shift+Z on Linux); listed once each, or Qt calls the shortcut ambiguous.
+        keys = [QKeySequence("Ctrl+Y")]
+        keys += [
+            k for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Redo) if k not in keys
+        ]
+        redo.setShortcuts(keys)
+        redo.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        redo.triggered.connect(self.session.undo_stack.redo)
+        self.addAction(undo)
+        self.addAction(redo)
+
+        self.reload_list()
+        self._update_enabled()
+
+    # -- plan list ---------------------------------------------------------------------------
+
+    def reload_list(self, select_id: str | None = None) -> None:
+        current = select_id or (self.session.plan.id if self.session.plan else None)
+        self.plan_list.blockSignals(True)
+        self.plan_list.clear()
+        for plan in self.repo.list():
+            item = QListWidgetItem(self._list_text(plan))
+            item.setData(Qt.ItemDataRole.UserRole, plan.id)
+            self.plan_list.addItem(item)
+        self.plan_list.blockSignals(False)
+        for row in range(self.plan_list.count()):
+            if self.plan_list.item(row).data(Qt.ItemDataRole.UserRole) == current:
+                self.plan_list.setCurrentRow(row)
+                return
+        if current is None and self.plan_list.count() == 0:
+            self.session.open(None)
+
+    @staticmethod
+    def _list_text(plan: Plan) -> str:
+        return f"{plan.titel}\n{plan.gemeente} · {plan.periode_text()}"
+
+    def _update_list_title(self) -> None:
+        plan = self.session.plan
+        item = self.plan_list.currentItem()
+        if plan and item and item.data(Qt.ItemDataRole.UserRole) == plan.id:
+            text = self._list_text(plan)
+            if item.text() != text:
+                item.setText(text)
+
+    def _plan_chosen(self, item: QListWidgetItem | None, _previous=None) -> None:
+        if item is None:
+            return
+        plan_id = item.data(Qt.ItemDataRole.UserRole)
+        if self.session.plan and self.session.plan.id == plan_id:
+            return
+        if not self.session.flush():
+            return
+        self.session.open(self.repo.get(plan_id))
+        self._update_enabled()
+
+    def open_plan_id(self, plan_id: str) -> None:
+        self.reload_list(select_id=plan_id)
+        if not self.session.plan or self.session.plan.id != plan_id:
+            self.session.open(self.repo.get(plan_id))
+        self._update_enabled()
+
+    def _update_enabled(self) -> None:
+        has_plan = self.session.plan is not None
+        self.editor_stack.setCurrentIndex(1 if has_plan else 0)
+        for b in (
+            self.duplicate_button,
+            self.rename_button,
+            self.delete_button,
+            self.snapshot_button,
+            self.versions_button,
+            self.pdf_button,
+            self.file_button,
+        ):
+            b.setEnabled(has_plan)
+        self.undo_button.setEnabled(self.session.undo_stack.canUndo())
+        self.redo_button.setEnabled(self.session.undo_stack.canRedo())
+        for widget in (
+            self.new_button,
+            self.example_button,
+            self.import_button,
+            self.duplicate_button,
+            self.rename_button,
+            self.delete_button,
+            self.trash_button,
+            self.snapshot_button,
+            self.pages,
+        ):
+            if self.db.read_only:
+                widget.setEnabled(False)
+
+    def _add_and_open(self, plan: Plan, message: str) -> None:
+        try:
+            self.repo.save(plan)
+        except StorageError as err:
+            dialogs.error(self, "Opslaan mislukt", str(err))
+            return
+        self.open_plan_id(plan.id)
+        self.status_message.emit(message)
+
+    def new_plan(self) -> None:
+        dialog = NewPlanDialog(self)
+        if dialog.exec() and dialog.plan is not None:
+            self._add_and_open(dialog.plan, f"Nieuw plan: {dialog.plan.titel}")
+
+    def open_example(self) -> None:
+        from drugspreventie_app.content.example_plan import example_plan
+
+        plan = example_plan()
+        plan.id = new_id()
+        self._add_and_open(plan, "Het voorbeeldplan van Gemeente Voorbeeld is toegevoegd.")
+
+    def duplicate_plan(self) -> None:
+        if self.session.plan is None or not self.session.flush():
+            return
+        copy = duplicate_for_next_period(self.session.plan)
+        self._add_and_open(copy, f"Kopie gemaakt voor {copy.periode_text()}")
+
+    def rename_plan(self) -> None:
+        plan = self.session.plan
+        if plan is None:
+            return
+        name = dialogs.ask_text(self, "Naam wijzigen", "Nieuwe titel van het plan:", plan.titel)
+        if name is None or not name.strip():
+            return
+        self.session.edit("Titel gewijzigd", lambda p: setattr(p, "titel", name.strip()))
+        self._load_pages()
+
+    def delete_plan(self) -> None:
+        plan = self.session.plan
+        if plan is None:
+            return
+        if not dialogs.confirm(
+            self,
+            "Plan verwijderen",
+            f"'{plan.titel}' naar de prullenbak verplaatsen? U kunt het daar terugzetten.",
+            "Naar prullenbak",
+        ):
+            return
+        if not self.session.flush():
+            return
+        try:
+            self.repo.delete(plan.id)
+        except StorageError as err:
+            dialogs.error(self, "Verwijderen mislukt", str(err))
+            return
+        self.session.open(None)
+        self.reload_list()
+        if self.plan_list.count():
+            self.plan_list.setCurrentRow(0)
+        self._update_enabled()
+        self.status_message.emit(f"'{plan.titel}' staat in de prullenbak.")
+
+    def restore_from_trash(self) -> None:
+        trashed = self.repo.trash()
+        if not trashed:
+            dialogs.inform(self, "Prullenbak", "De prullenbak is leeg.")
+            return
+        index = dialogs.choose(
+            self,
+            "Prullenbak",
+            "Welk plan wilt u terugzetten?",
+            [f"{t.plan.titel} ({t.plan.gemeente}, verwijderd {t.deleted[:10]})" for t in trashed],
+        )
+        if index is None:
+            return
+        restored = self.repo.restore(trashed[index].plan.id)
+        if restored is not None:
+            self.open_plan_id(restored.id)
+
+    # -- sections, check ---------------------------------------------------------------------
+
+    def _load_pages(self) -> None:
+        plan = self.session.plan
+        if plan is None:
+            self._update_enabled()
+            return
+        for page in self.page_by_section.values():
+            page.load(plan)
+        self._update_enabled()
+
+    def show_section(self, section_id: str) -> None:
+        for row in range(self.navigator.count()):
+            if self.navigator.item(row).data(Qt.ItemDataRole.UserRole) == section_id:
+                self.navigator.setCurrentRow(row)
+                return
+
+    def current_section(self) -> str:
+        return self.navigator.currentItem().data(Qt.ItemDataRole.UserRole)
+
+    def _schedule_check(self) -> None:
+        self._check_timer.start(CHECK_DELAY_MS)
+
+    def interventions_by_id(self) -> dict[str, Intervention]:
+        items = {i.id: i for i in catalogue()}
+        items.update({i.id: i for i in self.local_repo.all()})
+        return items
+
+    def run_check(self) -> list:
+        from drugspreventie_app.domain.plan.check import check_plan
+        from drugspreventie_app.domain.plan.coverage import plan_coverage
+
+        self._check_timer.stop()
+        plan = self.session.plan
+        if plan is None:
+            self.check_panel.set_findings([])
+            self.check_panel.set_coverage({})
+            return []
+        findings = check_plan(plan, self.interventions_by_id(), guidance())
+        self.check_panel.set_findings(findings)
+        self.check_panel.set_coverage(plan_coverage(plan))
+        return findings
+
+    # -- interventions into the plan ---------------------------------------------------------
+
+    def _pick_intervention(self) -> Actie | None:
+        finder = InterventionFinder(self.interventions_by_id().values())
+        picker = InterventionPicker(finder, self)
+        if picker.exec() and picker.chosen is not None:
+            return action_from_intervention(picker.chosen)
+        return None
+
+    def add_intervention(self, item: Intervention) -> bool:
+        """'Toevoegen aan plan' from the Interventies tab: choose the plan, add the action."""
+        plans = self.repo.list()
+        if not plans:
+            dialogs.inform(
+                self,
+                "Toevoegen aan plan",
+                "Er is nog geen plan. Maak eerst een plan in het tabblad "
+                "Preventie- en Handhavingsplan.",
+            )
+            return False
+        current = self.session.plan.id if self.session.plan else plans[0].id
+        order = sorted(plans, key=lambda p: p.id != current)
+        index = dialogs.choose(
+            self,
+            "Toevoegen aan plan",
+            f"Aan welk plan wilt u '{item.naam}' toevoegen?",
+            [f"{p.titel} ({p.gemeente}, {p.periode_text()})" for p in order],
+        )
+        if index is None:
+            return False
+        self.open_plan_id(order[index].id)
+        action = action_from_intervention(item)
+        self.session.edit(f"Actie '{item.naam}' toegevoegd", lambda p: p.acties.append(action))
+        self._load_pages()
+        self.show_section("acties")
+        table = self.page_by_section["acties"].tables[0].table
+        table.setCurrentCell(table.rowCount() - 1, 0)
+        self.status_message.emit(f"'{item.naam}' is als actie aan het plan toegevoegd.")
+        return True
+
+    # -- versions ----------------------------------------------------------------------------
+
+    def save_snapshot(self) -> None:
+        plan = self.session.plan
+        if plan is None:
+            return
+        label = dialogs.ask_text(
+            self, "Versie bewaren", "Naam van deze versie:", f"Versie {date.today():%d-%m-%Y}"
+        )
+        if label is None:
+            return
+        try:
+            self.repo.save_snapshot(plan, label or "Versie")
+        except StorageError as err:
+            dialogs.error(self, "Opslaan mislukt", str(err))
+            return
+        self.status_message.emit(f"Versie '{label}' bewaard.")
+
+    def show_versions(self) -> None:
+        plan = self.session.plan
+        if plan is None:
+            return
+        snapshots = self.repo.snapshots(plan.id)
+        if not snapshots:
+            dialogs.inform(self, "Versies", "Er zijn nog geen bewaarde versies van dit plan.")
+            return
+        from drugspreventie_app.ui.plan.versions_dialog import VersionsDialog
+
+        dialog = VersionsDialog(snapshots, self)
+        if dialog.exec() and dialog.restore is not None:
+            self.restore_snapshot(dialog.restore.plan(), dialog.restore.label)
+
+    def restore_snapshot(self, old: Plan, label: str) -> None:
+        """Put an earlier version back; one undoable step, the plan keeps its own id."""
+
+        def mutate(p: Plan) -> None:
+            for f in fields(Plan):
+                if f.name not in ("id", "aangemaakt"):
+                    setattr(p, f.name, getattr(old, f.name))
+
+        self.session.edit(f"Versie '{label}' teruggezet", mutate)
+        self._load_pages()
+        self.status_message.emit(f"Versie '{label}' teruggezet (ongedaan maken kan).")
+
+    # -- files -------------------------------------------------------------------------------
+
+    def export_pdf(self) -> None:
+        from drugspreventie_app.export.handout import HandoutContext
+        from drugspreventie_app.export.plan_pdf import write_plan_pdf
+        from drugspreventie_app.storage.profile_access import profile_and_logo
+
+        plan = self.session.plan
+        if plan is None:
+            return
+        path = dialogs.save_file(
+            self, "Plan exporteren als PDF", f"{_safe(plan.titel)}.pdf", PDF_FILTER
+        )
+        if not path:
+            return
+        target = Path(path) if path.lower().endswith(".pdf") else Path(path + ".pdf")
+        with_check = dialogs.confirm(
+            self,
+            "Plancheck toevoegen?",
+            "Wilt u de samenvatting van de plancheck als bijlage toevoegen?",
+            "Ja, toevoegen",
+        )
+        profile, logo = profile_and_logo(self.db)
+        try:
+            write_plan_pdf(
+                target,
+                plan,
+                HandoutContext(profile=profile, logo=logo, today=date.today()),
+                self.interventions_by_id(),
+                self.run_check() if with_check else None,
+            )
+        except StorageError as err:
+            dialogs.error(self, "Opslaan mislukt", str(err))
+            return
+        self.status_message.emit(f"Opgeslagen: {target}")
+
+    def export_file(self) -> None:
+        from drugspreventie_app.storage.plan_files import export_plan
+
+        plan = self.session.plan
+        if plan is None:
+            return
+        path = dialogs.save_file(
+            self, "Planbestand exporteren", f"{_safe(plan.titel)}.json", PLAN_FILTER
+        )
+        if not path:
+            return
+        try:
+            export_plan(plan, Path(path))
+        except StorageError as err:
+            dialogs.error(self, "Opslaan mislukt", str(err))
+            return
+        self.status_message.emit(f"Planbestand opgeslagen: {path}")
+
+    def import_plan(self) -> None:
+        from drugspreventie_app.domain.plan.plan_file import PlanFileError
+        from drugspreventie_app.storage.plan_files import import_plan
+
+        path = dialogs.open_file(self, "Plan importeren", PLAN_FILTER)
+        if not path:
+            return
+        try:
+            plan = import_plan(self.repo, Path(path))
+        except (PlanFileError, StorageError) as err:
+            dialogs.error(self, "Importeren mislukt", str(err))
+            return
+        self.open_plan_id(plan.id)
+        self.status_message.emit(f"Plan geïmporteerd: {plan.titel}")
+
+    # -- saving ------------------------------------------------------------------------------
+
+    def flush(self) -> bool:
+        return self.session.flush()
+
+    def _save_failed(self, message: str) -> None:
+        # Say it once per failure streak; the status bar keeps reminding.
+        if not self._save_error_shown:
+            self._save_error_shown = True
+            dialogs.error(self, "Automatisch opslaan mislukt", message)
+        QTimer.singleShot(0, self._watch_recovery)
+
+    def _watch_recovery(self) -> None:
+        if self.session.last_error is None:
+            self._save_error_shown = False
+
+
+def _safe(name: str) -> str:
+    cleaned = "".join(ch if ch.isalnum() or ch in " -_" else "-" for ch in name).strip()
+    return (cleaned or "plan")[:80]
+
+
+def snapshot_html(plan: Plan) -> str:
+    """A short read-only view of a saved version."""
+    rows = [
+        ("Titel", plan.titel),
+        ("Gemeente", plan.gemeente),
+        ("Periode", plan.periode_text()),
+        ("Visie", plan.beleidsfocus.visie[:600]),
+        ("Doelen", f"{len(plan.doelen)} ({len(plan.all_subdoelen())} subdoelen)"),
+        ("Acties", ", ".join(a.naam for a in plan.acties) or "geen"),
+        ("Handhaving", f"{len(plan.handhaving)} maatregelen"),
+    ]
+    return (
+        "<table cellpadding='3'>"
+        + "".join(f"<tr><td><b>{escape(k)}</b></td><td>{escape(v)}</td></tr>" for k, v in rows)
+        + "</table>"
+    )

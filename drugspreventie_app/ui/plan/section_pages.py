@@ -1,0 +1,548 @@
+"""One editor page per plan section, each headed by the seeds' guiding questions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QSignalBlocker
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from drugspreventie_app.domain.intervention import NIVEAUS, PIJLERS, SETTINGS, WERKVORMEN
+from drugspreventie_app.domain.plan import options as o
+from drugspreventie_app.domain.plan.model import (
+    Actie,
+    Cijfer,
+    Doel,
+    Handhavingsmaatregel,
+    Plan,
+    Stakeholder,
+    Subdoel,
+)
+from drugspreventie_app.domain.plan.sections import SECTION_BY_ID
+from drugspreventie_app.ui.plan.editors import Binder, Column, RowTable
+from drugspreventie_app.ui.plan.plan_session import PlanSession
+
+
+class SectionPage(QScrollArea):
+    """Scrollable page: title, guiding questions, then the section's fields."""
+
+    def __init__(self, section_id: str, session: PlanSession) -> None:
+        super().__init__()
+        self.section = SECTION_BY_ID[section_id]
+        self.session = session
+        self.binder = Binder(session)
+        self.tables: list[RowTable] = []
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        # Fields wrap and tables scroll themselves; a sideways scroll bar only hides things.
+        from PySide6.QtCore import Qt
+
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        inner = QWidget()
+        self.body = QVBoxLayout(inner)
+        number = f"{self.section.number}. " if self.section.number else ""
+        title = QLabel(f"<h2>{number}{self.section.title}</h2>")
+        self.body.addWidget(title)
+        questions = QLabel(
+            "<b>Hulpvragen</b><ul>"
+            + "".join(f"<li>{q}</li>" for q in self.section.questions)
+            + "</ul>"
+        )
+        questions.setWordWrap(True)
+        questions.setStyleSheet("background: #eef3f8; border: 1px solid #b9c9da; padding: 4px;")
+        self.body.addWidget(questions)
+        self.setWidget(inner)
+
+    def form(self, title: str | None = None) -> QFormLayout:
+        group = QGroupBox(title) if title else QWidget()
+        form = QFormLayout(group)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.body.addWidget(group)
+        return form
+
+    def table(self, title: str, rows, factory, columns: list[Column]) -> RowTable:
+        table = RowTable(self.session, title, rows, factory, columns)
+        table.table.setMinimumHeight(160)
+        self.tables.append(table)
+        self.body.addWidget(table)
+        return table
+
+    def load(self, plan: Plan) -> None:
+        self.binder.load(plan)
+        for table in self.tables:
+            table.load(plan)
+
+    def finish(self) -> None:
+        self.body.addStretch()
+
+
+def algemeen_page(session: PlanSession) -> SectionPage:
+    page = SectionPage("algemeen", session)
+    b = page.binder
+    form = page.form()
+    form.addRow("&Titel:", b.text(("titel",), "Titel", multiline=False))
+    form.addRow("&Gemeente:", b.text(("gemeente",), "Gemeente", multiline=False))
+    start, end = QSpinBox(), QSpinBox()
+    for box in (start, end):
+        box.setRange(2000, 2100)
+    start.setAccessibleName("Periode van")
+    end.setAccessibleName("Periode tot en met")
+
+    def period_changed() -> None:
+        s, e = start.value(), end.value()
+
+        def mutate(p: Plan) -> None:
+            p.periode_start, p.periode_eind = s, e
+
+        session.edit("Periode gewijzigd", mutate, "periode")
+
+    start.valueChanged.connect(period_changed)
+    end.valueChanged.connect(period_changed)
+
+    def load_period(plan: Plan) -> None:
+        for box, value in ((start, plan.periode_start), (end, plan.periode_eind)):
+            with QSignalBlocker(box):
+                box.setValue(value)
+
+    b.add_loader(load_period)
+    period = QHBoxLayout()
+    period.addWidget(start)
+    period.addWidget(QLabel("tot en met"))
+    period.addWidget(end)
+    period.addStretch()
+    form.addRow("&Periode:", period)
+    form.addRow("&Reikwijdte:", b.choice(("reikwijdte",), "Reikwijdte", o.REIKWIJDTE))
+    form.addRow("&Status:", b.choice(("status",), "Status", o.STATUS))
+    date = QDateEdit()
+    date.setCalendarPopup(True)
+    date.setDisplayFormat("dd-MM-yyyy")
+    date.setAccessibleName("Vastgesteld op")
+
+    def date_changed() -> None:
+        value = date.date().toString("yyyy-MM-dd")
+        session.edit("Datum vaststelling gewijzigd", lambda p: setattr(p, "vastgesteld_op", value))
+
+    date.dateChanged.connect(date_changed)
+
+    def load_date(plan: Plan) -> None:
+        from PySide6.QtCore import QDate
+
+        with QSignalBlocker(date):
+            parsed = QDate.fromString(plan.vastgesteld_op, "yyyy-MM-dd")
+            date.setDate(parsed if parsed.isValid() else QDate.currentDate())
+        date.setEnabled(plan.status == "vastgesteld")
+
+    b.add_loader(load_date)
+    session.plan_changed.connect(
+        lambda: date.setEnabled(bool(session.plan and session.plan.status == "vastgesteld"))
+    )
+    form.addRow("&Vastgesteld op:", date)
+    form.addRow("&Auteur:", b.text(("auteur",), "Auteur", multiline=False))
+    page.finish()
+    return page
+
+
+def _kader_checks(page: SectionPage, title: str, getter: Callable[[Plan], list]) -> None:
+    group = QGroupBox(title)
+    grid = QGridLayout(group)
+    rows: list[tuple[QCheckBox, QLineEdit]] = []
+    for n in range(len(getter(Plan()))):
+        check, note = QCheckBox(), QLineEdit()
+        note.setPlaceholderText("toelichting")
+        grid.addWidget(check, n, 0)
+        grid.addWidget(note, n, 1)
+        rows.append((check, note))
+
+        def changed(_=None, n=n, check=check, note=note) -> None:
+            value, text = check.isChecked(), note.text()
+
+            def mutate(p: Plan) -> None:
+                items = getter(p)
+                if n < len(items):
+                    items[n].van_toepassing, items[n].toelichting = value, text
+
+            page.session.edit(f"{title} gewijzigd", mutate, f"{title}.{n}")
+
+        check.toggled.connect(changed)
+        note.textChanged.connect(changed)
+
+    def load(plan: Plan) -> None:
+        items = getter(plan)
+        for n, (check, note) in enumerate(rows):
+            item = items[n] if n < len(items) else None
+            with QSignalBlocker(check), QSignalBlocker(note):
+                check.setText(item.naam if item else "")
+                check.setChecked(bool(item and item.van_toepassing))
+                if note.text() != (item.toelichting if item else ""):
+                    note.setText(item.toelichting if item else "")
+
+    page.binder.add_loader(load)
+    page.body.addWidget(group)
+
+
+def inleiding_page(session: PlanSession) -> SectionPage:
+    page = SectionPage("inleiding", session)
+    b = page.binder
+    form = page.form("Aanleiding")
+    form.addRow(b.checks(("inleiding", "aanleiding"), "Aanleiding", o.AANLEIDINGEN))
+    form.addRow(
+        "Anders, namelijk:",
+        b.text(("inleiding", "aanleiding_anders"), "Andere aanleiding", multiline=False),
+    )
+    form.addRow("Toelichting:", b.text(("inleiding", "aanleiding_toelichting"), "Toelichting"))
+    _kader_checks(page, "Landelijke wetten", lambda p: p.inleiding.wetten)
+    _kader_checks(page, "Lokale plannen en kaders", lambda p: p.inleiding.lokale_kaders)
+    form2 = page.form("Definities")
+    form2.addRow(b.text(("inleiding", "definities"), "Definities"))
+    page.finish()
+    return page
+
+
+def beleidsfocus_page(session: PlanSession) -> SectionPage:
+    page = SectionPage("beleidsfocus", session)
+    b = page.binder
+    form = page.form()
+    form.addRow("&Visie:", b.text(("beleidsfocus", "visie"), "Visie"))
+    form.addRow("&Missie:", b.text(("beleidsfocus", "missie"), "Missie"))
+    form.addRow(
+        "M&odel:", b.choice(("beleidsfocus", "model"), "Model", o.MODELLEN, "— kies een model —")
+    )
+    form.addRow(
+        "Ander model:", b.text(("beleidsfocus", "model_anders"), "Ander model", multiline=False)
+    )
+    form.addRow("&Speerpunten:", b.lines(("beleidsfocus", "speerpunten"), "Speerpunten"))
+    page.finish()
+    return page
+
+
+def lokale_situatie_page(session: PlanSession) -> SectionPage:
+    page = SectionPage("lokale_situatie", session)
+    b = page.binder
+    bron_hint = QLabel("Bronnen die u kunt gebruiken: " + ", ".join(o.MONITORS) + ".")
+    bron_hint.setWordWrap(True)
+    bron_hint.setStyleSheet("color: #444;")
+    page.table(
+        "Cijfers (probleemanalyse)",
+        lambda p: p.lokale_situatie.cijfers,
+        Cijfer,
+        [
+            Column("indicator", "Indicator"),
+            Column("doelgroep", "Doelgroep", width=110),
+            Column("waarde", "Waarde", width=70),
+            Column("jaar", "Jaar", width=50),
+            Column("bron", "Bron", width=150),
+        ],
+    )
+    page.body.addWidget(bron_hint)
+    form = page.form()
+    form.addRow(
+        "&Bevindingen van professionals:",
+        b.text(("lokale_situatie", "bevindingen"), "Bevindingen van professionals"),
+    )
+    form.addRow("&Duiding:", b.text(("lokale_situatie", "duiding"), "Duiding"))
+    groups = page.form("Doelgroepen (waaronder de tien kwetsbare groepen)")
+    groups.addRow(
+        b.checks(("lokale_situatie", "doelgroepen"), "Doelgroepen", o.KWETSBARE_GROEPEN, columns=1)
+    )
+    groups.addRow(
+        "Andere doelgroepen / toelichting:",
+        b.text(("lokale_situatie", "doelgroepen_toelichting"), "Doelgroepen toelichting"),
+    )
+    page.table(
+        "Stakeholders",
+        lambda p: p.lokale_situatie.stakeholders,
+        Stakeholder,
+        [
+            Column("organisatie", "Organisatie", width=150),
+            Column("domein", "Domein", kind="choice", choices=o.DOMEINEN, width=115),
+            Column("huidige_rol", "Huidige rol"),
+            Column("gewenste_rol", "Gewenste rol"),
+            Column("verslavingspreventie", "IVZ-preventie", kind="bool", width=85),
+        ],
+    )
+    page.finish()
+    return page
+
+
+class _CurrentIndex:
+    """The row chosen in a master table, for the detail editors below it."""
+
+    def __init__(self) -> None:
+        self.row = -1
+
+
+def doelen_page(session: PlanSession) -> SectionPage:
+    page = SectionPage("doelen", session)
+    chosen = _CurrentIndex()
+
+    def subdoelen(plan: Plan) -> list:
+        return plan.doelen[chosen.row].subdoelen if 0 <= chosen.row < len(plan.doelen) else []
+
+    doelen = page.table(
+        "Maatschappelijke doelen",
+        lambda p: p.doelen,
+        Doel,
+        [
+            Column("omschrijving", "Doel"),
+            Column("prioriteit", "Prioriteit", kind="choice", choices=o.PRIORITEITEN, width=100),
+        ],
+    )
+    subs = page.table(
+        "Subdoelen van het gekozen doel",
+        subdoelen,
+        Subdoel,
+        [
+            Column("omschrijving", "Subdoel"),
+            Column("indicator", "Indicator", width=140),
+            Column("nulmeting", "Nulmeting", width=80),
+            Column("streefwaarde", "Streefwaarde", width=85),
+            Column("streefjaar", "Jaar", kind="int", width=50),
+        ],
+    )
+
+    def doel_chosen(row: int) -> None:
+        chosen.row = row
+        if session.plan is not None:
+            subs.load(session.plan)
+        subs.setEnabled(row >= 0)
+
+    doelen.current_row_changed.connect(doel_chosen)
+    page.finish()
+    return page
+
+
+class ActionDetail(QGroupBox):
+    """All fields of the action chosen in the actions table."""
+
+    def __init__(self, session: PlanSession, chosen: _CurrentIndex) -> None:
+        super().__init__("Gekozen actie")
+        self.session = session
+        self.chosen = chosen
+        self._widgets: dict[str, Any] = {}
+        form = QFormLayout(self)
+        # labels above the fields when the pane is narrow, instead of clipping the fields
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        for key, label in (
+            ("beschrijving", "Beschrijving"),
+            ("doelgroep", "Doelgroep"),
+            ("partners", "Partners"),
+            ("budget", "Budget"),
+            ("terugkoppeling", "Hoe koppelt de uitvoerder terug?"),
+        ):
+            widget = QPlainTextEdit() if key in ("beschrijving", "terugkoppeling") else QLineEdit()
+            if isinstance(widget, QPlainTextEdit):
+                widget.setTabChangesFocus(True)
+                widget.setFixedHeight(64)
+                widget.textChanged.connect(lambda k=key, w=widget: self._set(k, w.toPlainText()))
+            else:
+                widget.textChanged.connect(lambda text, k=key: self._set(k, text))
+            widget.setAccessibleName(label)
+            self._widgets[key] = widget
+            form.addRow(f"{label}:", widget)
+        for key, label, choices in (
+            ("harm_pijler", "Pijler (vraag/aanbod/harm reduction)", o.HARM_PIJLERS),
+            ("rivm_pijler", "RIVM-pijler", PIJLERS),
+            ("component", "Onderdeel integrale aanpak", o.COMPONENTEN),
+        ):
+            combo = QComboBox()
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(14)
+            combo.addItem("—", "")
+            for k, v in choices.items():
+                combo.addItem(v, k)
+            combo.setAccessibleName(label)
+            combo.currentIndexChanged.connect(
+                lambda _i, k=key, c=combo: self._set(k, c.currentData())
+            )
+            self._widgets[key] = combo
+            form.addRow(f"{label}:", combo)
+        ages = QHBoxLayout()
+        for key in ("leeftijd_van", "leeftijd_tot"):
+            box = QSpinBox()
+            box.setRange(-1, 120)
+            box.setSpecialValueText("–")
+            box.setAccessibleName("Leeftijd van" if key == "leeftijd_van" else "Leeftijd tot")
+            box.valueChanged.connect(lambda v, k=key: self._set(k, None if v < 0 else v))
+            self._widgets[key] = box
+            ages.addWidget(box)
+        ages.addStretch()
+        form.addRow("Leeftijd (van – tot):", ages)
+        self.werkvormen = QWidget()
+        grid = QGridLayout(self.werkvormen)
+        grid.setContentsMargins(0, 0, 0, 0)
+        self.werkvorm_boxes: dict[str, QCheckBox] = {}
+        for n, (key, label) in enumerate(WERKVORMEN.items()):
+            box = QCheckBox(label)
+            box.toggled.connect(self._werkvormen_changed)
+            self.werkvorm_boxes[key] = box
+            grid.addWidget(box, n // 2, n % 2)
+        form.addRow("Werkvormen:", self.werkvormen)
+        self.subdoelen = QWidget()
+        self.subdoelen_layout = QVBoxLayout(self.subdoelen)
+        self.subdoelen_layout.setContentsMargins(0, 0, 0, 0)
+        self.subdoel_boxes: dict[str, QCheckBox] = {}
+        form.addRow("Dient subdoelen:", self.subdoelen)
+
+    def _action(self, plan: Plan) -> Actie | None:
+        row = self.chosen.row
+        return plan.acties[row] if 0 <= row < len(plan.acties) else None
+
+    def _set(self, key: str, value: Any) -> None:
+        row = self.chosen.row
+
+        def mutate(plan: Plan) -> None:
+            if 0 <= row < len(plan.acties):
+                setattr(plan.acties[row], key, value)
+
+        self.session.edit(f"Actie: {key} gewijzigd", mutate, f"actie.{row}.{key}")
+
+    def _werkvormen_changed(self) -> None:
+        self._set("werkvormen", [k for k, b in self.werkvorm_boxes.items() if b.isChecked()])
+
+    def _subdoelen_changed(self) -> None:
+        self._set("subdoelen", [k for k, b in self.subdoel_boxes.items() if b.isChecked()])
+
+    def load(self, plan: Plan) -> None:
+        action = self._action(plan)
+        self.setEnabled(action is not None)
+        action = action or Actie()
+        for key, widget in self._widgets.items():
+            value = getattr(action, key)
+            with QSignalBlocker(widget):
+                if isinstance(widget, QPlainTextEdit):
+                    if widget.toPlainText() != value:
+                        widget.setPlainText(value)
+                elif isinstance(widget, QLineEdit):
+                    if widget.text() != value:
+                        widget.setText(value)
+                elif isinstance(widget, QComboBox):
+                    widget.setCurrentIndex(max(widget.findData(value), 0))
+                elif isinstance(widget, QSpinBox):
+                    widget.setValue(-1 if value is None else value)
+        for key, box in self.werkvorm_boxes.items():
+            with QSignalBlocker(box):
+                box.setChecked(key in action.werkvormen)
+        # the subdoelen checklist follows the plan's current goals
+        for box in self.subdoel_boxes.values():
+            box.deleteLater()
+        self.subdoel_boxes = {}
+        for doel in plan.doelen:
+            for sub in doel.subdoelen:
+                box = QCheckBox(sub.omschrijving or "(subdoel zonder omschrijving)")
+                box.setChecked(sub.id in action.subdoelen)
+                box.toggled.connect(self._subdoelen_changed)
+                self.subdoel_boxes[sub.id] = box
+                self.subdoelen_layout.addWidget(box)
+        if not self.subdoel_boxes:
+            box = QCheckBox("(nog geen subdoelen: vul eerst de doelen in)")
+            box.setEnabled(False)
+            self.subdoel_boxes["_"] = box
+            self.subdoelen_layout.addWidget(box)
+
+
+def acties_page(session: PlanSession, pick_intervention: Callable[[], Actie | None]) -> SectionPage:
+    page = SectionPage("acties", session)
+    chosen = _CurrentIndex()
+    table = page.table(
+        "Acties",
+        lambda p: p.acties,
+        Actie,
+        [
+            Column("naam", "Actie"),
+            Column("niveau", "Niveau", kind="choice", choices={"": "—", **NIVEAUS}, width=120),
+            Column("setting", "Setting", kind="choice", choices={"": "—", **SETTINGS}, width=150),
+            Column("uitvoerder", "Uitvoerder", width=110),
+            Column("start", "Start", width=60),
+            Column("eind", "Eind", width=60),
+        ],
+    )
+    table.add_button.setText("Vrije maatregel toevoegen")
+    from_catalogue = QPushButton("Interventie uit catalogus…")
+    table.layout().itemAt(2).layout().insertWidget(0, from_catalogue)
+
+    def add_from_catalogue() -> None:
+        action = pick_intervention()
+        if action is not None:
+            session.edit(f"Actie '{action.naam}' toegevoegd", lambda p: p.acties.append(action))
+            table.load(session.plan)
+            table.table.setCurrentCell(table.table.rowCount() - 1, 0)
+
+    from_catalogue.clicked.connect(add_from_catalogue)
+    page.from_catalogue_button = from_catalogue  # type: ignore[attr-defined]
+    detail = ActionDetail(session, chosen)
+    page.body.addWidget(detail)
+    page.action_detail = detail  # type: ignore[attr-defined]
+
+    def action_chosen(row: int) -> None:
+        chosen.row = row
+        if session.plan is not None:
+            detail.load(session.plan)
+
+    table.current_row_changed.connect(action_chosen)
+    page.binder.add_loader(detail.load)
+    page.finish()
+    return page
+
+
+def handhaving_page(session: PlanSession) -> SectionPage:
+    page = SectionPage("handhaving", session)
+    page.table(
+        "Handhavingsmaatregelen",
+        lambda p: p.handhaving,
+        Handhavingsmaatregel,
+        [
+            Column(
+                "maatregel", "Maatregel", kind="choice", choices=o.HANDHAVING_MAATREGELEN, width=200
+            ),
+            Column("omschrijving", "Omschrijving"),
+            Column("instrument", "Instrument", width=130),
+            Column("verantwoordelijke", "Verantwoordelijke", width=130),
+            Column("frequentie", "Frequentie", width=100),
+        ],
+    )
+    page.finish()
+    return page
+
+
+def evaluatie_page(session: PlanSession) -> SectionPage:
+    page = SectionPage("evaluatie", session)
+    b = page.binder
+    form = page.form()
+    form.addRow("&Jaarlijkse check:", b.text(("evaluatie", "jaarlijks"), "Jaarlijkse check"))
+    form.addRow("&Tussentijdse evaluatie:", b.text(("evaluatie", "tussentijds"), "Tussentijds"))
+    form.addRow("&Eindevaluatie:", b.text(("evaluatie", "eindevaluatie"), "Eindevaluatie"))
+    form.addRow("&Indicatoren:", b.lines(("evaluatie", "indicatoren"), "Indicatoren"))
+    form.addRow("&Sleutelfiguren:", b.lines(("evaluatie", "sleutelfiguren"), "Sleutelfiguren"))
+    page.finish()
+    return page
+
+
+def communicatie_page(session: PlanSession) -> SectionPage:
+    page = SectionPage("communicatie", session)
+    b = page.binder
+    form = page.form()
+    form.addRow("&Doelen:", b.text(("communicatie", "doelen"), "Communicatiedoelen"))
+    form.addRow("Doel&groepen:", b.text(("communicatie", "doelgroepen"), "Doelgroepen"))
+    form.addRow("&Kanalen:", b.text(("communicatie", "kanalen"), "Kanalen"))
+    page.finish()
+    return page
