@@ -131,6 +131,21 @@ class MainWindow(QMainWindow):
             self.resize(1200, 800)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        # Whatever autosave has not written yet is written now; if that fails, ask first.
+        flush = getattr(self.plan_tab, "flush", None)
+        if (
+            flush is not None
+            and not flush()
+            and not dialogs.confirm(
+                self,
+                "Niet opgeslagen",
+                "De laatste wijzigingen in het plan konden niet worden opgeslagen (zie de "
+                "melding). Als u nu afsluit, gaan die wijzigingen verloren. Toch afsluiten?",
+                "Toch afsluiten",
+            )
+        ):
+            event.ignore()
+            return
         try:
             geometry = bytes(self.saveGeometry().toBase64()).decode("ascii")
             self._ui_state.set("geometrie", geometry)

@@ -157,3 +157,35 @@ def test_recovery_is_reported_in_a_dialog(qtbot, data_dir: Path, fake_dialogs) -
         assert "beschadigd" in text and "reservekopie" in text
     finally:
         db.close()
+
+
+def test_closing_mid_edit_saves_the_plan_first(qtbot, db) -> None:
+    from drugspreventie_app.domain.plan.model import new_plan
+    from drugspreventie_app.storage.plan_repository import PlanRepository
+
+    window = _window(qtbot, db)
+    tab = window.plan_tab
+    tab._add_and_open(new_plan("Plan Zonnedal", "Gemeente Zonnedal"), "nieuw")
+    tab.session.edit("visie", lambda p: setattr(p.beleidsfocus, "visie", "net getypt"))
+    assert tab.session.dirty  # autosave has not run yet
+    window.close()
+    assert PlanRepository(db).get(tab.session.plan.id).beleidsfocus.visie == "net getypt"
+
+
+def test_close_is_refused_when_the_last_save_fails(qtbot, db, fake_dialogs, monkeypatch):
+    from drugspreventie_app.domain.plan.model import new_plan
+    from drugspreventie_app.storage import atomic
+
+    window = _window(qtbot, db)
+    tab = window.plan_tab
+    tab._add_and_open(new_plan("Plan", "Gemeente"), "nieuw")
+    tab.session.edit("visie", lambda p: setattr(p.beleidsfocus, "visie", "niet kwijtraken"))
+
+    def full(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(atomic.os, "fsync", full)
+    fake_dialogs.confirm_answer = False
+    assert not window.close()
+    assert window.isVisible()
+    assert tab.session.plan.beleidsfocus.visie == "niet kwijtraken"

@@ -218,6 +218,8 @@ class PlanTab(QWidget):
         self.addAction(redo)
 
         self.reload_list()
+        if self.session.plan is None and self.plan_list.count():
+            self.plan_list.setCurrentRow(0)  # reopen the plan edited last
         self._update_enabled()
 
     # -- plan list ---------------------------------------------------------------------------
