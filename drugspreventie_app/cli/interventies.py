@@ -1,4 +1,5 @@
-"""`drugspreventie interventies ...`: search, 'wat werkt' guidance and the overview PDF."""
+"""`drugspreventie interventies ...`: search, 'wat werkt' guidance and the overview (PDF or
+Word document)."""
 
 from __future__ import annotations
 
@@ -75,10 +76,18 @@ def register(subparsers: argparse._SubParsersAction, parent: argparse.ArgumentPa
     advies.set_defaults(func=cmd_advies)
 
     export = sub.add_parser(
-        "export", parents=[parent], help="overzicht van de gevonden interventies als PDF"
+        "export",
+        parents=[parent],
+        help="overzicht van de gevonden interventies als PDF of Word-document",
     )
     _add_filters(export)
-    export.add_argument("-o", "--output", required=True, type=Path, help="PDF-bestand")
+    export.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        type=Path,
+        help="PDF- of Word-bestand; de extensie (.pdf of .docx) kiest het formaat",
+    )
     export.set_defaults(func=cmd_export)
 
 
@@ -262,11 +271,27 @@ def _handout_context():
     return HandoutContext(profile=profile, logo=logo, today=date.today())
 
 
+EXPORT_SUFFIXES = (".pdf", ".docx")
+
+
+def _export_suffix(output: Path) -> str:
+    suffix = output.suffix.lower()
+    if suffix not in EXPORT_SUFFIXES:
+        shown = f"'{output.suffix}'" if output.suffix else "geen extensie"
+        raise CommandError(
+            f"onbekend bestandstype ({shown}) voor {output}. Geef een bestandsnaam die eindigt "
+            "op .pdf (PDF) of .docx (Word).",
+            EXIT_USAGE,
+        )
+    return suffix
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from drugspreventie_app.export.interventions_overview import write_overview
     from drugspreventie_app.storage.errors import StorageError
 
     apply_data_dir(args)
+    suffix = _export_suffix(args.output)
     criteria = _criteria(args)
     settings = _settings(args.setting)
     advice = _advice(settings[0], criteria.leeftijd) if settings else None
@@ -274,9 +299,17 @@ def cmd_export(args: argparse.Namespace) -> int:
     if not found:
         print(hint, file=sys.stderr)
     ctx = _handout_context()
+    summary = ""
     try:
-        write_overview(args.output, found, criteria, advice, ctx)
+        if suffix == ".docx":
+            from drugspreventie_app.export.interventions_docx import write_overview_docx
+
+            summary = write_overview_docx(args.output, found, criteria, advice, ctx).summary()
+        else:
+            write_overview(args.output, found, criteria, advice, ctx)
     except (StorageError, OSError) as err:
         raise CommandError(f"het bestand {args.output} kon niet worden geschreven: {err}") from err
+    if summary:
+        print(f"Let op: {summary}", file=sys.stderr)
     print(f"Geschreven: {args.output} ({len(found)} interventies)")
     return EXIT_OK

@@ -1,8 +1,10 @@
-"""`drugspreventie plan ...`: list, create, check, export and import plans, and the plan PDF."""
+"""`drugspreventie plan ...`: list, create, check, export and import plans, and the plan as
+PDF or Word document."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -60,6 +62,13 @@ def register(subparsers: argparse._SubParsersAction, parent: argparse.ArgumentPa
     pdf.add_argument("id", help="id van het plan (zie 'plan lijst'; het begin volstaat)")
     pdf.add_argument("-o", "--output", required=True, type=Path, help="PDF-bestand")
     pdf.set_defaults(func=cmd_pdf)
+
+    docx = sub.add_parser(
+        "docx", parents=[parent], help="het plan als bewerkbaar Word-document (.docx)"
+    )
+    docx.add_argument("id", help="id van het plan (zie 'plan lijst'; het begin volstaat)")
+    docx.add_argument("-o", "--output", required=True, type=Path, help="Word-bestand (.docx)")
+    docx.set_defaults(func=cmd_docx)
 
     export = sub.add_parser("export", parents=[parent], help="het plan als planbestand (JSON)")
     export.add_argument("id", help="id van het plan (zie 'plan lijst'; het begin volstaat)")
@@ -244,6 +253,25 @@ def cmd_pdf(args: argparse.Namespace) -> int:
         _storage(lambda: write_plan_pdf(args.output, plan, ctx, interventions, findings))
 
     _with_plan(args.id, work)
+    print(f"Geschreven: {args.output}")
+    return EXIT_OK
+
+
+def cmd_docx(args: argparse.Namespace) -> int:
+    from drugspreventie_app.export.plan_docx import write_plan_docx
+
+    apply_data_dir(args)
+
+    def work(db: Any, plan: Plan) -> Any:
+        interventions = _interventions(db)
+        findings = _findings(plan, interventions)
+        ctx = _pdf_context(db)
+        return _storage(lambda: write_plan_docx(args.output, plan, ctx, interventions, findings))
+
+    report = _with_plan(args.id, work)
+    summary = report.summary()
+    if summary:
+        print(f"Let op: {summary}", file=sys.stderr)
     print(f"Geschreven: {args.output}")
     return EXIT_OK
 

@@ -11,31 +11,26 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from drugspreventie_app.domain.intervention import (
     NIVEAUS,
-    PIJLERS,
     SETTINGS,
-    WERKVORMEN,
     Intervention,
 )
 from drugspreventie_app.domain.plan.model import Actie, Plan
 from drugspreventie_app.domain.plan.options import (
     AANLEIDINGEN,
-    COMPONENTEN,
     DOMEINEN,
     HANDHAVING_MAATREGELEN,
-    HARM_PIJLERS,
     MODELLEN,
     PRIORITEITEN,
     REIKWIJDTE,
-    STATUS,
 )
-from drugspreventie_app.domain.plan.sections import SECTION_BY_ID, SECTIONS
+from drugspreventie_app.domain.plan.sections import SECTION_BY_ID
 from drugspreventie_app.domain.text import strip_control_characters
+from drugspreventie_app.export import plan_text
 from drugspreventie_app.export.fonts import BOLD, FAMILY, ITALIC
 from drugspreventie_app.export.handout import HandoutContext, organisation_block
 from drugspreventie_app.export.markup import para_text, plain_line
@@ -182,34 +177,6 @@ def _bullets(items: Sequence[str], st: dict[str, Any]) -> list[Any]:
     return out or [_para(EMPTY, st, "empty")]
 
 
-def _label(names: Mapping[str, str], key: str) -> str:
-    return names.get(key, key)
-
-
-def _date_text(iso: str) -> str:
-    try:
-        return date.fromisoformat(iso.strip()[:10]).strftime("%d-%m-%Y")
-    except ValueError:
-        return iso.strip()
-
-
-def _status_text(plan: Plan) -> str:
-    if plan.status == "vastgesteld":
-        day = _date_text(plan.vastgesteld_op) if plan.vastgesteld_op.strip() else ""
-        return f"Vastgesteld op {day}" if day else "Vastgesteld"
-    return _label(STATUS, plan.status)
-
-
-def _age_text(van: int | None, tot: int | None) -> str:
-    if van is None and tot is None:
-        return ""
-    if van is None:
-        return f"tot {tot} jaar"
-    if tot is None:
-        return f"vanaf {van} jaar"
-    return f"{van}-{tot} jaar"
-
-
 def _organisation(ctx: HandoutContext) -> str:
     return ctx.profile.organisatie.strip()
 
@@ -352,8 +319,8 @@ def _cover(plan: Plan, ctx: HandoutContext, st: dict[str, Any]) -> list[Any]:
     facts = [
         ("Gemeente", plan.gemeente),
         ("Periode", plan.periode_text()),
-        ("Reikwijdte", _label(REIKWIJDTE, plan.reikwijdte)),
-        ("Status", _status_text(plan)),
+        ("Reikwijdte", plan_text.label(REIKWIJDTE, plan.reikwijdte)),
+        ("Status", plan_text.status_text(plan)),
         ("Datum", f"{ctx.printed:%d-%m-%Y}"),
         ("Auteur", plan.auteur),
         ("Organisatie", _organisation(ctx)),
@@ -410,7 +377,7 @@ def _inleiding(plan: Plan, st: dict[str, Any]) -> list[Any]:
         if key == "anders" and _filled(inl.aanleiding_anders):
             reasons.append(f"Anders: {inl.aanleiding_anders}")
         else:
-            reasons.append(_label(AANLEIDINGEN, key))
+            reasons.append(plan_text.label(AANLEIDINGEN, key))
     if reasons:
         out += _bullets(reasons, st)
     if _filled(inl.aanleiding_toelichting) or not reasons:
@@ -437,7 +404,7 @@ def _beleidsfocus(plan: Plan, st: dict[str, Any]) -> list[Any]:
     if bf.model == "anders":
         out += _paras(f"Ander model: {bf.model_anders}" if _filled(bf.model_anders) else "", st)
     elif bf.model:
-        out += _paras(_label(MODELLEN, bf.model), st)
+        out += _paras(plan_text.label(MODELLEN, bf.model), st)
     else:
         out.append(_para(EMPTY, st, "empty"))
     out += [*_sub("2.4", "Speerpunten", st), *_bullets(bf.speerpunten, st)]
@@ -469,21 +436,13 @@ def _lokale_situatie(plan: Plan, st: dict[str, Any]) -> list[Any]:
             name = s.organisatie
             if s.verslavingspreventie:
                 name = f"{name}\n(verslavingspreventie)"
-            rows.append([name, _label(DOMEINEN, s.domein), s.huidige_rol, s.gewenste_rol])
+            rows.append([name, plan_text.label(DOMEINEN, s.domein), s.huidige_rol, s.gewenste_rol])
         out += _data_table(
             ["Organisatie", "Domein", "Huidige rol", "Gewenste rol"], (42, 25, 51, 51), rows, st
         )
     else:
         out.append(_para(EMPTY, st, "empty"))
     return out
-
-
-def _subdoel_numbers(plan: Plan) -> dict[str, str]:
-    return {
-        sub.id: f"{d}.{s}"
-        for d, doel in enumerate(plan.doelen, 1)
-        for s, sub in enumerate(doel.subdoelen, 1)
-    }
 
 
 def _doelen(plan: Plan, st: dict[str, Any]) -> list[Any]:
@@ -509,7 +468,7 @@ def _doelen(plan: Plan, st: dict[str, Any]) -> list[Any]:
                     "",
                     "",
                     "",
-                    _Cell(_label(PRIORITEITEN, doel.prioriteit), "cell_bold"),
+                    _Cell(plan_text.label(PRIORITEITEN, doel.prioriteit), "cell_bold"),
                 ]
             )
             if not doel.subdoelen:
@@ -540,22 +499,6 @@ def _doelen(plan: Plan, st: dict[str, Any]) -> list[Any]:
     lines = [f"{label}: {', '.join(doelen)}" for label, doelen in by_priority if doelen]
     out += _bullets(lines, st)
     return out
-
-
-def _served_subdoelen(actie: Actie, plan: Plan, numbers: Mapping[str, str]) -> list[str]:
-    out = []
-    for sub_id in actie.subdoelen:
-        sub = plan.subdoel_by_id(sub_id)
-        if sub is not None:
-            out.append(f"{numbers[sub.id]} {_clean(sub.omschrijving).strip()}")
-    return out
-
-
-def _planning(actie: Actie) -> str:
-    start, eind = _clean(actie.start).strip(), _clean(actie.eind).strip()
-    if start and eind:
-        return f"{start} – {eind}"
-    return start or (f"tot {eind}" if eind else "")
 
 
 def coverage_by_cell(plan: Plan) -> dict[tuple[str, str], list[str]]:
@@ -714,25 +657,7 @@ def _action_details(
         out += _field("Interventie", "niet meer beschikbaar in de Werkbank", st)
     else:
         out += _field("Interventie", "eigen maatregel, geen interventie uit de catalogus", st)
-    fields = [
-        ("Niveau", _label(NIVEAUS, actie.niveau) if actie.niveau else ""),
-        ("Setting", _label(SETTINGS, actie.setting) if actie.setting else ""),
-        ("Doelgroep", actie.doelgroep),
-        ("Leeftijd", _age_text(actie.leeftijd_van, actie.leeftijd_tot)),
-        ("Pijler (RIVM)", _label(PIJLERS, actie.rivm_pijler) if actie.rivm_pijler else ""),
-        (
-            "Pijler (harm-minimisation)",
-            _label(HARM_PIJLERS, actie.harm_pijler) if actie.harm_pijler else "",
-        ),
-        ("Component", _label(COMPONENTEN, actie.component) if actie.component else ""),
-        ("Werkvormen", ", ".join(_label(WERKVORMEN, w) for w in actie.werkvormen)),
-        ("Uitvoerder", actie.uitvoerder),
-        ("Partners", actie.partners),
-        ("Planning", _planning(actie)),
-        ("Budget", actie.budget),
-        ("Dient subdoelen", "; ".join(_served_subdoelen(actie, plan, numbers))),
-        ("Terugkoppeling", actie.terugkoppeling),
-    ]
+    fields = plan_text.action_fields(actie, plan, numbers)
     for label, value in fields:
         if _filled(value):
             out += _field(label, value, st)
@@ -740,20 +665,24 @@ def _action_details(
 
 
 def _acties(plan: Plan, interventions: Mapping[str, Intervention], st: dict[str, Any]) -> list[Any]:
-    numbers = _subdoel_numbers(plan)
+    numbers = plan_text.subdoel_numbers(plan)
     out = _section_heading("acties", st)
     out += _sub("5.1", "Overzicht van de acties", st)
     if plan.acties:
         rows = []
         for actie in plan.acties:
-            served = [plain_line(s, 70) for s in _served_subdoelen(actie, plan, numbers)]
+            served = [plain_line(s, 70) for s in plan_text.served_subdoelen(actie, plan, numbers)]
             rows.append(
                 [
                     actie.naam,
-                    " · ".join(x for x in (actie.niveau, _label(SETTINGS, actie.setting)) if x),
+                    " · ".join(
+                        x for x in (actie.niveau, plan_text.label(SETTINGS, actie.setting)) if x
+                    ),
                     actie.doelgroep,
                     actie.uitvoerder,
-                    "\n".join(x for x in (_planning(actie), _clean(actie.budget).strip()) if x),
+                    "\n".join(
+                        x for x in (plan_text.planning(actie), _clean(actie.budget).strip()) if x
+                    ),
                     "\n".join(served),
                 ]
             )
@@ -798,7 +727,7 @@ def _handhaving(plan: Plan, st: dict[str, Any]) -> list[Any]:
         return out
     rows = [
         [
-            _label(HANDHAVING_MAATREGELEN, m.maatregel),
+            plan_text.label(HANDHAVING_MAATREGELEN, m.maatregel),
             m.omschrijving,
             m.instrument,
             m.verantwoordelijke,
@@ -847,32 +776,13 @@ def _communicatie(plan: Plan, st: dict[str, Any]) -> list[Any]:
 # --- appendices ----------------------------------------------------------------------------
 
 
-def chosen_interventions(
-    plan: Plan, interventions: Mapping[str, Intervention]
-) -> list[tuple[Intervention, list[str]]]:
-    """The interventions the actions use, in order of first use, each with its actions."""
-    found: dict[str, tuple[Intervention, list[str]]] = {}
-    for actie in plan.acties:
-        item = interventions.get(actie.interventie_id or "")
-        if item is None:
-            continue
-        entry = found.setdefault(item.id, (item, []))
-        entry[1].append(_clean(actie.naam).strip() or "(actie zonder naam)")
-    return list(found.values())
-
-
-def _labels(keys: Sequence[str], names: Mapping[str, str]) -> str:
-    known = [names[key] for key in names if key in keys]
-    return ", ".join(known + [k for k in keys if k not in names])
-
-
 def _appendix_interventions(
     plan: Plan, interventions: Mapping[str, Intervention], st: dict[str, Any]
 ) -> list[Any]:
     from reportlab.platypus import KeepTogether
 
     out = _appendix_heading(APPENDIX_INTERVENTIONS, st)
-    chosen = chosen_interventions(plan, interventions)
+    chosen = plan_text.chosen_interventions(plan, interventions)
     if not chosen:
         out.append(_para("(geen interventies uit de catalogus gekozen)", st, "empty"))
         return out
@@ -890,32 +800,14 @@ def _appendix_interventions(
         if _filled(item.doelgroep):
             block += _field("Doelgroep", item.doelgroep, st)
         block += _field("Leeftijd", item.age_text(), st)
-        block += _field("Setting", _labels(item.settings, SETTINGS) or "–", st)
-        block += _field("Niveau", _labels(item.niveaus, NIVEAUS) or "–", st)
+        block += _field("Setting", plan_text.labels(item.settings, SETTINGS) or "–", st)
+        block += _field("Niveau", plan_text.labels(item.niveaus, NIVEAUS) or "–", st)
         if _filled(item.beschrijving):
             block += _paras(item.beschrijving, st)
         block += _field("Gebruikt in", "; ".join(actions), st)
         # interventions are short: keep each on one page; a long one still splits
         out.append(KeepTogether(block))
     return out
-
-
-def _section_name(section: Any) -> str:
-    if isinstance(section, str) and section in SECTION_BY_ID:
-        s = SECTION_BY_ID[section]
-    elif isinstance(section, int):
-        s = next((x for x in SECTIONS if x.number == section), None)  # type: ignore[assignment]
-        if s is None:
-            return str(section)
-    else:
-        return _clean(section).strip()
-    return "Algemeen" if s.number == 0 else f"{s.number} {s.title}"
-
-
-def _section_rank(section: Any) -> int:
-    if isinstance(section, str) and section in SECTION_BY_ID:
-        return SECTION_BY_ID[section].number
-    return section if isinstance(section, int) else 99
 
 
 def _appendix_check(findings: Sequence[Any], ctx: HandoutContext, st: dict[str, Any]) -> list[Any]:
@@ -946,13 +838,13 @@ def _appendix_check(findings: Sequence[Any], ctx: HandoutContext, st: dict[str, 
         if not items:
             continue
         out += _h3(f"{title} ({len(items)})", st)
-        items.sort(key=lambda f: _section_rank(getattr(f, "section", "")))
+        items.sort(key=lambda f: plan_text.section_rank(getattr(f, "section", "")))
         for finding in items:
             chunks = list(text_chunks(getattr(finding, "text", ""))) or ["–"]
             out.append(Paragraph(para_text(chunks[0]), st["finding"], bulletText="•"))
             out += [_para(c, st, "finding") for c in chunks[1:]]
             meta = []
-            section = _section_name(getattr(finding, "section", ""))
+            section = plan_text.section_name(getattr(finding, "section", ""))
             if section:
                 meta.append(f"Hoofdstuk: {section}")
             source = _clean(getattr(finding, "source", "")).strip()

@@ -158,3 +158,30 @@ def test_export_with_local_intervention_and_no_matches(run_cli, tmp_path: Path) 
     none = run_cli("interventies", "export", "bestaatnietsowieso", "-o", str(empty))
     assert none.returncode == 0
     assert "Interventies (0)" in _pdf_text(empty)
+
+
+def test_export_picks_word_by_extension(run_cli, tmp_path: Path) -> None:
+    from docx import Document
+
+    target = tmp_path / "overzicht.DOCX"
+    result = run_cli(
+        "interventies", "export", "--setting", "voortgezet_onderwijs", "--leeftijd", "12",
+        "-o", str(target), "--data-dir", str(tmp_path / "d"),
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    assert target.read_bytes().startswith(b"PK")  # a zip package, not a PDF
+    doc = Document(target)
+    assert doc.core_properties.title == "Overzicht interventies"
+    headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
+    assert "Frisse Start" in headings and "Samen Fris" not in headings
+
+
+def test_export_with_an_unknown_extension_is_a_usage_error(run_cli, tmp_path: Path) -> None:
+    for name in ("overzicht.txt", "overzicht"):
+        target = tmp_path / name
+        result = run_cli("interventies", "export", "--setting", "gezin", "-o", str(target))
+        assert result.returncode == 2, result.stderr
+        assert ".pdf" in result.stderr and ".docx" in result.stderr
+        assert result.stderr.startswith("Fout: onbekend bestandstype")
+        assert not target.exists()

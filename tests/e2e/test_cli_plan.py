@@ -142,3 +142,46 @@ def test_import_of_a_missing_file(run_cli, folder: Path, tmp_path: Path) -> None
     result = run_cli("plan", "import", str(tmp_path / "weg.json"), "--data-dir", str(folder))
     assert result.returncode == 2
     assert "kan niet worden geopend" in result.stderr
+
+
+def test_docx(run_cli, folder: Path, tmp_path: Path) -> None:
+    from docx import Document
+
+    example_id = _ok(run_cli("plan", "voorbeeld", "--data-dir", str(folder))).strip()
+    target = tmp_path / "plan.docx"
+    result = run_cli("plan", "docx", example_id[:8], "-o", str(target), "--data-dir", str(folder))
+    assert str(target) in _ok(result)
+    assert result.stderr == ""  # nothing had to be replaced
+    doc = Document(target)
+    chapters = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
+    assert chapters[0] == "1 Inleiding" and chapters[-1] == "Bijlage B: Plancheck"
+    text = " ".join(p.text for p in doc.paragraphs)
+    assert "Gemeente Voorbeeld" in text and "Moti-4" in text
+    assert doc.core_properties.title == "Preventie- en Handhavingsplan Alcohol en Drugs 2026-2029"
+
+
+def test_docx_reports_replaced_characters_on_stderr(run_cli, folder: Path, tmp_path: Path):
+    """A plan file may hold characters XML cannot (U+FFFF, C1 controls); the Word export
+    replaces them and says so."""
+    example_id = _ok(run_cli("plan", "voorbeeld", "--data-dir", str(folder))).strip()
+    exported = tmp_path / "plan.json"
+    _ok(run_cli("plan", "export", example_id, "-o", str(exported), "--data-dir", str(folder)))
+    data = json.loads(exported.read_text("utf-8"))
+    data["plan"]["beleidsfocus"]["visie"] += " \uffff en \u0085"
+    exported.write_text(json.dumps(data), "utf-8")
+    other = tmp_path / "collega"
+    plan_id = _ok(run_cli("plan", "import", str(exported), "--data-dir", str(other))).strip()
+    target = tmp_path / "plan.docx"
+    result = run_cli("plan", "docx", plan_id, "-o", str(target), "--data-dir", str(other))
+    _ok(result)
+    assert "2 tekens konden niet in Word worden opgenomen" in result.stderr
+    assert "U+FFFF in 'Beleidsfocus: visie'" in result.stderr
+    assert "U+0085" in result.stderr
+    assert target.exists()
+
+
+def test_docx_of_an_unknown_plan_is_a_usage_error(run_cli, folder: Path, tmp_path: Path):
+    _ok(run_cli("plan", "nieuw", "--titel", "T", "--gemeente", "G", "--data-dir", str(folder)))
+    target = tmp_path / "uit.docx"
+    result = run_cli("plan", "docx", "bestaat-niet", "-o", str(target), "--data-dir", str(folder))
+    assert result.returncode == 2 and not target.exists()

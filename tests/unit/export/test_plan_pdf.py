@@ -25,12 +25,12 @@ from drugspreventie_app.domain.profile import OrganisationProfile
 from drugspreventie_app.export.handout import HandoutContext
 from drugspreventie_app.export.plan_pdf import (
     cap_cell,
-    chosen_interventions,
     coverage_by_cell,
     plan_meta,
     text_chunks,
     write_plan_pdf,
 )
+from drugspreventie_app.export.plan_text import chosen_interventions
 
 PROFILE = OrganisationProfile(organisatie="GGD Voorbeeldregio", afdeling="Preventie")
 CTX = HandoutContext(PROFILE, today=date(2026, 3, 2))

@@ -1,0 +1,858 @@
+"""What every Word (.docx) export of the app shares: the text sanitiser and its report, the A4
+page with 'pagina X van Y' in the footer, the styles, headings, tables, the table-of-contents
+field, pictures and the document properties.
+
+The documents are meant to be edited further in Word, so everything is real Word structure:
+built-in heading styles (the navigation pane works), real tables with a repeating header row,
+a real TOC field and real page-number fields.
+
+XML 1.0 cannot hold every character a Python string can: control characters other than tab,
+newline and carriage return, lone surrogates, U+FFFE and U+FFFF. `sanitize` replaces those
+with U+FFFD and records each one in an `ExportReport`, so the export can say which characters
+in which field could not be written. Everything else (markup characters, emoji, very long
+texts) goes into the document literally.
+
+python-docx is imported inside the functions that need it, never at start-up.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from drugspreventie_app.storage.atomic import atomic_write_bytes
+
+REPLACEMENT = "\ufffd"
+# Not allowed in XML 1.0 (or C0/C1 control characters that Word chokes on); tab, newline and
+# carriage return are fine.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_BLANK_LINE = re.compile(r"\n(?:[ \t]*\n)+")
+
+FONT = "Arial"
+BODY_PT = 10
+PAGE_W_MM, PAGE_H_MM = 210, 297
+MARGIN_MM = 18
+USABLE_MM = PAGE_W_MM - 2 * MARGIN_MM  # 174 mm
+MAX_BLOCK_CHARS = 30_000  # one paragraph never grows beyond this (older readers choke on more)
+KEEP_ROW_CHARS = 800  # table rows up to this much text are never split over two pages
+CORE_PROPERTY_MAX = 255  # python-docx refuses longer core properties
+SUMMARY_MAX_PLACES = 15
+GENERIC_FIELD = "tekst"
+TOC_PLACEHOLDER = (
+    "De inhoudsopgave wordt bijgewerkt zodra Word het document opent. Zo niet: "
+    "rechtsklik → Veld bijwerken (of F9)."
+)
+APP_NAME = "Drugspreventie Werkbank"
+
+# Where the children of a few WordprocessingML elements must go (the schema's order; Word
+# refuses a document with elements out of order).
+_PPR_ORDER = (
+    "pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
+    "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
+    "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd",
+    "snapToGrid", "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc",
+    "textDirection", "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle",
+    "rPr", "sectPr", "pPrChange",
+)  # fmt: skip
+_RPR_ORDER = (
+    "rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike",
+    "outline", "shadow", "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden",
+    "color", "spacing", "w", "kern", "position", "sz", "szCs", "highlight", "u", "effect", "bdr",
+    "shd", "fitText", "vertAlign", "rtl", "cs", "em", "lang", "eastAsianLayout", "specVanish",
+    "oMath",
+)  # fmt: skip
+_TCPR_ORDER = (
+    "cnfStyle", "tcW", "gridSpan", "hMerge", "vMerge", "tcBorders", "shd", "noWrap", "tcMar",
+    "textDirection", "tcFitText", "vAlign", "hideMark",
+)  # fmt: skip
+_TBLPR_ORDER = (
+    "tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize",
+    "tblStyleColBandSize", "tblW", "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd",
+    "tblLayout", "tblCellMar", "tblLook", "tblCaption", "tblDescription",
+)  # fmt: skip
+_SETTINGS_ORDER = (
+    "writeProtection", "view", "zoom", "removePersonalInformation", "removeDateAndTime",
+    "doNotDisplayPageBoundaries", "displayBackgroundShape", "printPostScriptOverText",
+    "printFractionalCharacterWidth", "printFormsData", "embedTrueTypeFonts", "embedSystemFonts",
+    "saveSubsetFonts", "saveFormsData", "mirrorMargins", "alignBordersAndEdges",
+    "bordersDoNotSurroundHeader", "bordersDoNotSurroundFooter", "gutterAtTop",
+    "hideSpellingErrors", "hideGrammaticalErrors", "activeWritingStyle", "proofState",
+    "formsDesign", "attachedTemplate", "linkStyles", "stylePaneFormatFilter",
+    "stylePaneSortMethod", "documentType", "mailMerge", "revisionView", "trackRevisions",
+    "doNotTrackMoves", "doNotTrackFormatting", "documentProtection", "autoFormatOverride",
+    "styleLockTheme", "styleLockQFSet", "defaultTabStop", "autoHyphenation",
+    "consecutiveHyphenLimit", "hyphenationZone", "doNotHyphenateCaps", "showEnvelope",
+    "summaryLength", "clickAndTypeStyle", "defaultTableStyle", "evenAndOddHeaders",
+    "bookFoldRevPrinting", "bookFoldPrinting", "bookFoldPrintingSheets",
+    "drawingGridHorizontalSpacing", "drawingGridVerticalSpacing",
+    "displayHorizontalDrawingGridEvery", "displayVerticalDrawingGridEvery",
+    "doNotUseMarginsForDrawingGridOrigin", "drawingGridHorizontalOrigin",
+    "drawingGridVerticalOrigin", "doNotShadeFormData", "noPunctuationKerning",
+    "characterSpacingControl", "printTwoOnOne", "strictFirstAndLastChars", "noLineBreaksAfter",
+    "noLineBreaksBefore", "savePreviewPicture", "doNotValidateAgainstSchema", "saveInvalidXml",
+    "ignoreMixedContent", "alwaysShowPlaceholderText", "doNotDemarcateInvalidXml",
+    "saveXmlDataOnly", "useXSLTWhenSaving", "saveThroughXslt", "showXMLTags",
+    "alwaysMergeEmptyNamespace", "updateFields", "hdrShapeDefaults", "footnotePr", "endnotePr",
+    "compat", "docVars", "rsids", "mathPr", "attachedSchema", "themeFontLang",
+    "clrSchemeMapping", "doNotIncludeSubdocsInStats", "doNotAutoCompressPictures",
+    "forceUpgrade", "captions", "readModeInkLockDown", "smartTagType", "schemaLibrary",
+    "shapeDefaults", "doNotEmbedSmartTags", "decimalSymbol", "listSeparator",
+)  # fmt: skip
+
+
+# --- the sanitiser and its report ----------------------------------------------------------
+
+
+@dataclass
+class ExportReport:
+    """What an export had to change: `replaced` holds (field, character) for every character
+    that XML cannot hold and that became U+FFFD in the document."""
+
+    target: Path | None = None
+    replaced: list[tuple[str, str]] = field(default_factory=list)
+
+    def summary(self) -> str:
+        """One Dutch sentence naming every replaced character and its field; "" if none."""
+        if not self.replaced:
+            return ""
+        places: dict[tuple[str, str], int] = {}
+        for where, char in self.replaced:
+            places[(where, char)] = places.get((where, char), 0) + 1
+        parts = [
+            f"{code_point(char)} in '{where}'" + (f" ({count}×)" if count > 1 else "")
+            for (where, char), count in list(places.items())[:SUMMARY_MAX_PLACES]
+        ]
+        rest = sum(list(places.values())[SUMMARY_MAX_PLACES:])
+        if rest:
+            parts.append(f"en nog {rest} elders")
+        total = len(self.replaced)
+        if total == 1:
+            head = f"1 teken kon niet in Word worden opgenomen en is vervangen door {REPLACEMENT}"
+        else:
+            head = (
+                f"{total} tekens konden niet in Word worden opgenomen en zijn vervangen door "
+                f"{REPLACEMENT}"
+            )
+        return f"{head}: {', '.join(parts)}."
+
+
+def code_point(char: str) -> str:
+    return f"U+{ord(char):04X}"
+
+
+def sanitize(text: Any, where: str, report: ExportReport) -> str:
+    """`text` as a string Word can hold: line ends become \\n, and every character XML 1.0
+    cannot hold becomes U+FFFD and is recorded in `report` under the field name `where`."""
+    raw = "" if text is None else str(text)
+    raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+    if not _FORBIDDEN.search(raw):
+        return raw
+
+    def replace(match: re.Match[str]) -> str:
+        report.replaced.append((where, match.group()))
+        return REPLACEMENT
+
+    return _FORBIDDEN.sub(replace, raw)
+
+
+# Fields that only hold references or bookkeeping and are never printed.
+_NOT_PRINTED = frozenset(
+    {
+        "id",
+        "interventie_id",
+        "item_id",
+        "key",
+        "aangemaakt",
+        "gewijzigd",
+        "bijgewerkt",
+        "slug",
+        "search_terms",
+    }
+)
+_ATTR_LABELS = {"text": "tekst", "source": "bron", "section": "hoofdstuk", "severity": "ernst"}
+_ITEM_NAMES = {
+    "acties": "Actie",
+    "doelen": "Doel",
+    "subdoelen": "subdoel",
+    "cijfers": "Cijfer",
+    "stakeholders": "Stakeholder",
+    "handhaving": "Handhavingsmaatregel",
+    "wetten": "Wet",
+    "lokale_kaders": "Lokaal kader",
+    "hulpcontacten": "Hulpcontact",
+    "routes": "Route",
+    "hulp": "Hulplijn",
+    "bronnen": "Bron",
+    "historie": "Gebeurtenis",
+    "niet_doen": "Niet doen",
+    "bands": "Richtlijn",
+}
+
+
+def _attr_label(name: str) -> str:
+    return _ATTR_LABELS.get(name, name.replace("_", " "))
+
+
+def _join(prefix: str, part: str) -> str:
+    if not prefix:
+        return part[:1].upper() + part[1:]
+    return f"{prefix}: {part}"
+
+
+def clean_tree(obj: Any, report: ExportReport, where: str = "") -> Any:
+    """A copy of `obj` (dataclasses, lists, tuples, dicts, strings) in which every printed
+    string went through `sanitize`, with a readable field name such as 'Actie 2: naam'.
+
+    Identifiers and lists of ids are left alone: they are never printed, and references
+    between objects must keep matching."""
+    if isinstance(obj, str):
+        return sanitize(obj, where or GENERIC_FIELD, report)
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        changes: dict[str, Any] = {}
+        for f in dataclasses.fields(obj):
+            if not f.init or f.name in _NOT_PRINTED:
+                continue
+            value = getattr(obj, f.name)
+            if f.name == "subdoelen" and value and all(isinstance(v, str) for v in value):
+                continue  # Actie.subdoelen: ids of subdoelen
+            label = _join(where, _attr_label(f.name))
+            if isinstance(value, (list, tuple)) and f.name in _ITEM_NAMES:
+                cleaned = [
+                    clean_tree(v, report, _item_label(where, _ITEM_NAMES[f.name], n, v))
+                    for n, v in enumerate(value, 1)
+                ]
+                new: Any = type(value)(cleaned)
+            else:
+                new = clean_tree(value, report, label)
+            if new is not value:
+                changes[f.name] = new
+        return dataclasses.replace(obj, **changes) if changes else obj
+    if isinstance(obj, (list, tuple)):
+        if not obj:
+            return obj
+        items = [
+            clean_tree(v, report, f"{where} {n}" if _is_record(v) else f"{where}, regel {n}")
+            for n, v in enumerate(obj, 1)
+        ]
+        if all(a is b for a, b in zip(items, obj, strict=True)):
+            return obj
+        return type(obj)(items)
+    if isinstance(obj, dict):
+        out = {k: clean_tree(v, report, _join(where, str(k))) for k, v in obj.items()}
+        return obj if all(out[k] is obj[k] for k in obj) else out
+    return obj
+
+
+def _is_record(value: Any) -> bool:
+    return dataclasses.is_dataclass(value) and not isinstance(value, type)
+
+
+def _item_label(prefix: str, name: str, number: int, value: Any) -> str:
+    label = f"{name} {number}"
+    if isinstance(value, str):
+        label = f"{_attr_label(name)}, regel {number}"
+    if not prefix:
+        return label[:1].upper() + label[1:]
+    return f"{prefix}, {label}"
+
+
+# --- text helpers --------------------------------------------------------------------------
+
+
+def blocks(text: str) -> Iterator[str]:
+    """Free text as paragraphs: split at blank lines; single newlines stay line breaks. An
+    enormous block is split at a space so no paragraph grows beyond `MAX_BLOCK_CHARS`."""
+    for block in _BLANK_LINE.split(text.replace("\r\n", "\n").replace("\r", "\n")):
+        block = block.strip("\n")
+        while len(block) > MAX_BLOCK_CHARS:
+            cut = block.rfind(" ", MAX_BLOCK_CHARS // 2, MAX_BLOCK_CHARS)
+            if cut <= 0:
+                cut = MAX_BLOCK_CHARS
+            yield block[:cut]
+            block = block[cut:].lstrip(" ")
+        if block.strip():
+            yield block
+
+
+def one_line(text: str, limit: int) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
+
+
+# --- low-level XML helpers -----------------------------------------------------------------
+
+
+def _w(tag: str) -> str:
+    from docx.oxml.ns import qn
+
+    return qn(f"w:{tag}")
+
+
+def _element(tag: str, **attrs: str) -> Any:
+    from docx.oxml import OxmlElement
+
+    el = OxmlElement(f"w:{tag}")
+    for key, value in attrs.items():
+        el.set(_w(key), value)
+    return el
+
+
+def _put(parent: Any, child: Any, order: Sequence[str]) -> Any:
+    """Insert `child` in `parent` at its schema position, replacing one with the same tag."""
+    for old in parent.findall(child.tag):
+        parent.remove(old)
+    local = child.tag.split("}", 1)[-1]
+    later = set(order[order.index(local) + 1 :]) if local in order else set()
+    for existing in parent:
+        if isinstance(existing.tag, str) and existing.tag.split("}", 1)[-1] in later:
+            existing.addprevious(child)
+            return child
+    parent.append(child)
+    return child
+
+
+def _border(side: str, size_eighths: int, color: str = "000000", space: int = 4) -> Any:
+    return _element(side, val="single", sz=str(size_eighths), space=str(space), color=color)
+
+
+def _plain_font(rpr: Any, name: str) -> None:
+    """Set the font of an rPr to `name` for every script, dropping theme fonts (which Word
+    would prefer over the explicit name)."""
+    fonts = _element("rFonts", ascii=name, hAnsi=name, cs=name, eastAsia=name)
+    _put(rpr, fonts, _RPR_ORDER)
+
+
+def _style_rpr(style: Any) -> Any:
+    return style.element.get_or_add_rPr()
+
+
+def _style_ppr(style: Any) -> Any:
+    return style.element.get_or_add_pPr()
+
+
+# --- the builder ---------------------------------------------------------------------------
+
+
+@dataclass
+class Cell:
+    """A table cell: its text, and how to show it."""
+
+    text: str
+    bold: bool = False
+    indent: bool = False
+    span: int = 1  # number of columns this cell covers
+    shade: str | None = None  # background, e.g. "F2F2F2"
+
+
+@dataclass(frozen=True)
+class DocMeta:
+    title: str
+    author: str
+    subject: str = ""
+    footer: str = ""
+    printed: date | None = None
+    keywords: str = ""
+
+
+class DocxBuilder:
+    """A Word document on A4 with the app's styles, footer and properties."""
+
+    def __init__(self, meta: DocMeta, report: ExportReport) -> None:
+        from docx import Document
+
+        self.report = report
+        self.meta = meta
+        self.doc = Document()
+        self._setup_page()
+        self._setup_styles()
+        self._setup_settings()
+        self._setup_properties()
+        self._setup_footer()
+        self._headings: list[tuple[int, str, str]] = []
+        self._bookmarks = 0
+        self._toc: tuple[Any, int, str] | None = None
+        self._toc_done = False
+
+    # -- setup ---------------------------------------------------------------------------
+
+    def _setup_page(self) -> None:
+        from docx.shared import Mm
+
+        section = self.doc.sections[0]
+        section.page_width, section.page_height = Mm(PAGE_W_MM), Mm(PAGE_H_MM)
+        section.left_margin = section.right_margin = Mm(MARGIN_MM)
+        section.top_margin, section.bottom_margin = Mm(16), Mm(20)
+        section.header_distance, section.footer_distance = Mm(8), Mm(8)
+
+    def _setup_styles(self) -> None:
+        from docx.enum.style import WD_STYLE_TYPE
+        from docx.enum.text import WD_TAB_ALIGNMENT
+        from docx.shared import Mm, Pt, RGBColor
+
+        styles = self.doc.styles
+        # document defaults: font, size, Dutch for spelling and hyphenation
+        defaults = self.doc.styles.element.find(_w("docDefaults"))
+        rpr = defaults.find(_w("rPrDefault")).find(_w("rPr"))
+        _plain_font(rpr, FONT)
+        _put(rpr, _element("lang", val="nl-NL", eastAsia="nl-NL", bidi="ar-SA"), _RPR_ORDER)
+        for tag in ("sz", "szCs"):
+            _put(rpr, _element(tag, val=str(BODY_PT * 2)), _RPR_ORDER)
+        ppr = defaults.find(_w("pPrDefault")).find(_w("pPr"))
+        _put(ppr, _element("spacing", after="100", line="264", lineRule="auto"), _PPR_ORDER)
+
+        black = RGBColor(0, 0, 0)
+        for name, size, before, after in (
+            ("Heading 1", 16, 18, 8),
+            ("Heading 2", 12.5, 12, 4),
+            ("Heading 3", 11, 10, 3),
+        ):
+            style = styles[name]
+            _plain_font(_style_rpr(style), FONT)
+            style.font.size = Pt(size)
+            _put(_style_rpr(style), _element("szCs", val=str(round(size * 2))), _RPR_ORDER)
+            style.font.color.rgb = black
+            style.font.bold = True
+            style.paragraph_format.space_before = Pt(before)
+            style.paragraph_format.space_after = Pt(after)
+        title = styles["Title"]
+        _plain_font(_style_rpr(title), FONT)
+        title.font.size, title.font.color.rgb, title.font.bold = Pt(24), black, True
+        title_ppr = _style_ppr(title)
+        for old in title_ppr.findall(_w("pBdr")):
+            title_ppr.remove(old)
+        title.paragraph_format.space_after = Pt(8)
+        subtitle = styles["Subtitle"]
+        _plain_font(_style_rpr(subtitle), FONT)
+        subtitle.font.size, subtitle.font.color.rgb = Pt(12), RGBColor(0x33, 0x33, 0x33)
+        subtitle_ppr = _style_ppr(subtitle)
+        for old in subtitle_ppr.findall(_w("numPr")):  # the template's stray list level
+            subtitle_ppr.remove(old)
+        subtitle.paragraph_format.space_after = Pt(8)
+        toc_heading = styles["TOC Heading"]
+        toc_heading.paragraph_format.space_before = Pt(0)
+        styles["List Bullet"].paragraph_format.space_after = Pt(2)
+
+        def add(name: str, base: str = "Normal") -> Any:
+            style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+            style.base_style = styles[base]
+            style.quick_style = True
+            return style
+
+        cell = add("Tabeltekst")
+        cell.font.size = Pt(8.5)
+        cell.paragraph_format.space_after = Pt(2)
+        cell.paragraph_format.line_spacing = 1.0
+        head = add("Tabelkop", "Tabeltekst")
+        head.font.bold = True
+        empty = add("Niet ingevuld")
+        empty.font.italic = True
+        empty.font.color.rgb = RGBColor(0x55, 0x55, 0x55)
+        muted = add("Toelichting")
+        muted.font.size = Pt(8.5)
+        muted.font.color.rgb = RGBColor(0x44, 0x44, 0x44)
+        box = add("Kader")
+        box.font.bold = True
+        box.font.size = Pt(10.5)
+        box.paragraph_format.space_before = Pt(6)
+        box.paragraph_format.space_after = Pt(10)
+        box.paragraph_format.left_indent = Mm(2)
+        box.paragraph_format.right_indent = Mm(2)
+        bdr = _element("pBdr")
+        for side in ("top", "left", "bottom", "right"):
+            bdr.append(_border(side, 8, space=4))
+        _put(_style_ppr(box), bdr, _PPR_ORDER)
+
+        footer = styles["Footer"]
+        footer.font.size = Pt(7.5)
+        footer.paragraph_format.tab_stops.clear_all()
+        footer.paragraph_format.tab_stops.add_tab_stop(
+            Mm(USABLE_MM / 2 + 20), WD_TAB_ALIGNMENT.CENTER
+        )
+        footer.paragraph_format.tab_stops.add_tab_stop(Mm(USABLE_MM), WD_TAB_ALIGNMENT.RIGHT)
+        fbdr = _element("pBdr")
+        fbdr.append(_border("top", 4, space=4))
+        _put(_style_ppr(footer), fbdr, _PPR_ORDER)
+
+    def _setup_settings(self) -> None:
+        settings = self.doc.settings.element
+        # Word refreshes the contents and page numbers when it opens the document.
+        _put(settings, _element("updateFields", val="true"), _SETTINGS_ORDER)
+        _put(settings, _element("themeFontLang", val="nl-NL"), _SETTINGS_ORDER)
+        _put(settings, _element("decimalSymbol", val=","), _SETTINGS_ORDER)
+        _put(settings, _element("listSeparator", val=";"), _SETTINGS_ORDER)
+
+    def _setup_properties(self) -> None:
+        props = self.doc.core_properties
+        now = datetime.now(timezone.utc).replace(microsecond=0)
+
+        def cap(text: str) -> str:
+            return one_line(self.safe(text, "Documenteigenschappen"), CORE_PROPERTY_MAX)
+
+        props.title = cap(self.meta.title)
+        props.author = cap(self.meta.author)
+        props.subject = cap(self.meta.subject)
+        props.keywords = cap(self.meta.keywords)
+        props.comments = f"Gemaakt met de {APP_NAME}"
+        props.last_modified_by = cap(self.meta.author)
+        props.language = "nl-NL"
+        props.category = ""
+        props.revision = 1
+        props.created = props.modified = now.replace(tzinfo=None)
+
+    def _setup_footer(self) -> None:
+        footer = self.doc.sections[0].footer
+        paragraph = footer.paragraphs[0]
+        paragraph.style = self.doc.styles["Footer"]
+        printed = (self.meta.printed or date.today()).strftime("%d-%m-%Y")
+        paragraph.add_run(one_line(self.safe(self.meta.footer, "Voettekst"), 70))
+        paragraph.add_run(f"\tafgedrukt {printed}\tpagina ")
+        self._field(paragraph, "PAGE", "1")
+        paragraph.add_run(" van ")
+        self._field(paragraph, "NUMPAGES", "1")
+
+    # -- fields --------------------------------------------------------------------------
+
+    def _field_start(self, paragraph: Any, instruction: str, *, dirty: bool = False) -> None:
+        """Begin a complex field: begin, instruction, separate; the caller adds the shown
+        result and the end."""
+        begin = _element("fldChar", fldCharType="begin")
+        if dirty:
+            begin.set(_w("dirty"), "true")
+        paragraph.add_run()._r.append(begin)
+        paragraph.add_run()._r.append(_instr(instruction))
+        paragraph.add_run()._r.append(_element("fldChar", fldCharType="separate"))
+
+    def _field(self, paragraph: Any, instruction: str, shown: str) -> None:
+        """A complex field in one paragraph, e.g. PAGE, with `shown` as its stored result."""
+        self._field_start(paragraph, instruction)
+        paragraph.add_run(shown)
+        paragraph.add_run()._r.append(_element("fldChar", fldCharType="end"))
+
+    def toc(self, title: str = "Inhoud", levels: str = "1-3") -> None:
+        """A heading (not itself in the contents) and a real TOC field that Word updates when
+        it opens the document (or with F9). Its stored result already lists the headings
+        (without page numbers), so readers that do not update fields still show them."""
+        self.doc.add_paragraph(title, style="TOC Heading")
+        paragraph = self.doc.add_paragraph(style="Toelichting")
+        self._toc = (paragraph, int(levels.split("-")[-1]), f'TOC \\o "{levels}" \\h \\z \\u')
+
+    def _finish_toc(self) -> None:
+        """Write the TOC field: begin and instruction in the placeholder paragraph, one entry
+        paragraph per heading, and the field's end after the last entry."""
+        if self._toc is None or self._toc_done:
+            return
+        from docx.enum.style import WD_STYLE_TYPE
+        from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
+        from docx.shared import Mm
+        from docx.text.paragraph import Paragraph
+
+        self._toc_done = True
+        paragraph, deepest, instruction = self._toc
+        self._field_start(paragraph, instruction, dirty=True)
+        paragraph.add_run(TOC_PLACEHOLDER).italic = True
+        last = paragraph
+        for level in range(1, deepest + 1):
+            name = f"toc {level}"
+            if name not in [s.name for s in self.doc.styles]:
+                style = self.doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+                style.style_id = f"TOC{level}"
+                style.base_style = self.doc.styles["Normal"]
+                style.next_paragraph_style = self.doc.styles["Normal"]
+                fmt = style.paragraph_format
+                fmt.left_indent = Mm(6 * (level - 1))
+                fmt.space_after = Mm(1.2)
+                fmt.tab_stops.add_tab_stop(
+                    Mm(USABLE_MM), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS
+                )
+                if level == 1:
+                    style.font.bold = True
+                    fmt.space_before = Mm(1.5)
+        for level, text, bookmark in self._headings:
+            if level > deepest:
+                continue
+            entry = _element("p")
+            last._p.addnext(entry)
+            last = Paragraph(entry, paragraph._parent)
+            last.style = self.doc.styles[f"toc {level}"]
+            link = _element("hyperlink", anchor=bookmark, history="1")
+            entry.append(link)
+            # Only Word knows the page numbers; it writes them (with a PAGEREF per entry)
+            # when it updates the field. Until then the entries stand without numbers.
+            link.append(_run_with(_text(text)))
+        last.add_run()._r.append(_element("fldChar", fldCharType="end"))
+
+    # -- text ----------------------------------------------------------------------------
+
+    def safe(self, text: Any, where: str = GENERIC_FIELD) -> str:
+        """The last line of defence: callers pass cleaned text, but nothing unclean gets in."""
+        return sanitize(text, where, self.report)
+
+    def heading(self, text: str, level: int, *, page_break: bool = False) -> Any:
+        """A heading in Word's built-in style 'Heading N', with a bookmark for the contents."""
+        shown = one_line(self.safe(text, "Kop"), 500)
+        paragraph = self.doc.add_heading(shown, level)
+        if page_break:
+            paragraph.paragraph_format.page_break_before = True
+        if paragraph.runs:
+            self._bookmarks += 1
+            name = f"_Toc{self._bookmarks:08d}"
+            ident = str(self._bookmarks)
+            paragraph.runs[0]._r.addprevious(_element("bookmarkStart", id=ident, name=name))
+            paragraph.runs[-1]._r.addnext(_element("bookmarkEnd", id=ident))
+            self._headings.append((level, shown, name))
+        return paragraph
+
+    def paras(self, text: str, style: str | None = None, *, empty: str | None = None) -> list[Any]:
+        """Free text: one paragraph per block (at blank lines), newlines as line breaks.
+        Without any text, the `empty` placeholder in italics (if given)."""
+        out = [self.doc.add_paragraph(self.safe(b), style=style) for b in blocks(text)]
+        if not out and empty is not None:
+            out.append(self.doc.add_paragraph(empty, style="Niet ingevuld"))
+        return out
+
+    def para(self, text: str, style: str | None = None) -> Any:
+        """One paragraph, even for text with blank lines (kept as line breaks)."""
+        return self.doc.add_paragraph(self.safe(text), style=style)
+
+    def field(self, label: str, value: str, style: str | None = None) -> list[Any]:
+        """'Label: value' with the label in bold; a long value continues in more paragraphs."""
+        parts = list(blocks(value)) or ["–"]
+        first = self.doc.add_paragraph(style=style)
+        first.add_run(f"{self.safe(label)}: ").bold = True
+        first.add_run(self.safe(parts[0]))
+        return [first, *[self.doc.add_paragraph(self.safe(p), style=style) for p in parts[1:]]]
+
+    def bullets(self, items: Iterable[str], *, empty: str | None = None) -> list[Any]:
+        """A bulleted list (Word's 'List Bullet'); an item with blank lines continues without
+        a second bullet ('List Continue')."""
+        out = []
+        for item in items:
+            for n, block in enumerate(blocks(item)):
+                style = "List Continue" if n else "List Bullet"
+                out.append(self.doc.add_paragraph(self.safe(block), style=style))
+        if not out and empty is not None:
+            out.append(self.doc.add_paragraph(empty, style="Niet ingevuld"))
+        return out
+
+    def box(self, text: str) -> Any:
+        return self.para(text, "Kader")
+
+    def rule(self, thickness_eighths: int = 8) -> Any:
+        """A horizontal line across the text width (an empty paragraph's bottom border)."""
+        from docx.shared import Pt
+
+        paragraph = self.doc.add_paragraph()
+        paragraph.paragraph_format.space_after = Pt(8)
+        bdr = _element("pBdr")
+        bdr.append(_border("bottom", thickness_eighths, space=1))
+        _put(paragraph._p.get_or_add_pPr(), bdr, _PPR_ORDER)
+        paragraph.paragraph_format.line_spacing = Pt(2)
+        return paragraph
+
+    def page_break(self) -> None:
+        from docx.enum.text import WD_BREAK
+
+        self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+    # -- tables --------------------------------------------------------------------------
+
+    def table(
+        self,
+        headers: Sequence[str] | None,
+        rows: Sequence[Sequence[str | Cell]],
+        widths_mm: Sequence[float],
+        *,
+        style: str | None = "Table Grid",
+        header_shade: str = "E0E0E0",
+    ) -> Any:
+        """A real Word table with fixed column widths; the header row (bold, shaded) repeats
+        on every page. Cells hold their full text (several paragraphs when needed)."""
+        from docx.shared import Mm
+
+        ncols = len(widths_mm)
+        table = self.doc.add_table(rows=0, cols=ncols)
+        if style:
+            table.style = self.doc.styles[style]
+        table.autofit = False
+        tbl_pr = table._tbl.tblPr
+        total = sum(widths_mm)
+        _put(tbl_pr, _element("tblW", w=str(_twips(total)), type="dxa"), _TBLPR_ORDER)
+        _put(tbl_pr, _element("tblInd", w="0", type="dxa"), _TBLPR_ORDER)
+        _put(tbl_pr, _element("tblLayout", type="fixed"), _TBLPR_ORDER)
+        margins = _element("tblCellMar")
+        for side, twips in (("top", 40), ("left", 100), ("bottom", 40), ("right", 100)):
+            margins.append(_element(side, w=str(twips), type="dxa"))
+        _put(tbl_pr, margins, _TBLPR_ORDER)
+        _put(
+            tbl_pr,
+            _element(
+                "tblLook",
+                val="04A0",
+                firstRow="1",
+                lastRow="0",
+                firstColumn="0",
+                lastColumn="0",
+                noHBand="1",
+                noVBand="1",
+            ),
+            _TBLPR_ORDER,
+        )
+        for col, width in zip(table.columns, widths_mm, strict=True):
+            col.width = Mm(width)
+        if headers is not None:
+            row = table.add_row()
+            _repeat_header(row)
+            for col, text in enumerate(headers):
+                self._fill(
+                    row.cells[col], Cell(text, bold=True, shade=header_shade), widths_mm[col]
+                )
+        for values in rows:
+            row = table.add_row()
+            if sum(len(v.text if isinstance(v, Cell) else v) for v in values) <= KEEP_ROW_CHARS:
+                # a short row stays on one page; a long one may run over pages
+                row._tr.get_or_add_trPr().append(_element("cantSplit"))
+            col = 0
+            for value in values:
+                if col >= ncols:
+                    break
+                cell = value if isinstance(value, Cell) else Cell(value)
+                span = max(1, min(cell.span, ncols - col))
+                target = row.cells[col]
+                if span > 1:
+                    target = target.merge(row.cells[col + span - 1])
+                self._fill(target, cell, sum(widths_mm[col : col + span]))
+                col += span
+            while col < ncols:
+                self._fill(row.cells[col], Cell(""), widths_mm[col])
+                col += 1
+        spacer = self.doc.add_paragraph().paragraph_format  # keeps the next table apart
+        spacer.space_after, spacer.line_spacing = Mm(0), Mm(2.5)
+        return table
+
+    def _fill(self, cell: Any, value: Cell, width_mm: float) -> None:
+        from docx.shared import Mm
+
+        cell.width = Mm(width_mm)
+        style = "Tabelkop" if value.bold else "Tabeltekst"
+        parts = list(blocks(self.safe(value.text))) or [""]
+        first = cell.paragraphs[0]
+        first.style = self.doc.styles[style]
+        if parts[0]:
+            first.add_run(parts[0])
+        paragraphs = [first] + [cell.add_paragraph(p, style=style) for p in parts[1:]]
+        if value.indent:
+            for paragraph in paragraphs:
+                paragraph.paragraph_format.left_indent = Mm(3)
+        if value.shade:
+            tc_pr = cell._tc.get_or_add_tcPr()
+            _put(tc_pr, _element("shd", val="clear", color="auto", fill=value.shade), _TCPR_ORDER)
+
+    # -- pictures ------------------------------------------------------------------------
+
+    def picture(self, png: bytes, width_mm: float, alt_text: str = "") -> Any:
+        """An inline picture from PNG (or other image) bytes, `width_mm` wide."""
+        from docx.shared import Mm
+
+        paragraph = self.doc.add_paragraph()
+        shape = paragraph.add_run().add_picture(io.BytesIO(png), width=Mm(width_mm))
+        if alt_text:
+            doc_pr = shape._inline.docPr
+            doc_pr.set("descr", self.safe(alt_text, "Beschrijving van de afbeelding"))
+        return shape
+
+    def logo(self, path: Path | None, max_w_mm: float = 45, max_h_mm: float = 18) -> None:
+        """The organisation's logo, scaled to fit; an unreadable logo becomes a note."""
+        from docx.shared import Mm
+
+        if path is None:
+            return
+        paragraph = self.doc.add_paragraph()
+        try:
+            data = Path(path).read_bytes()
+            shape = paragraph.add_run().add_picture(io.BytesIO(data))
+            scale = min(Mm(max_w_mm) / shape.width, Mm(max_h_mm) / shape.height)
+            shape.width, shape.height = int(shape.width * scale), int(shape.height * scale)
+        except Exception:  # a logo that became unreadable must not stop the export
+            paragraph._p.getparent().remove(paragraph._p)
+            self.para("(logo kon niet worden gelezen)", "Toelichting")
+
+    # -- output --------------------------------------------------------------------------
+
+    def to_bytes(self) -> bytes:
+        self._finish_toc()
+        buffer = io.BytesIO()
+        self.doc.save(buffer)
+        return buffer.getvalue()
+
+    def save(self, target: Path) -> ExportReport:
+        target = Path(target)
+        atomic_write_bytes(target, self.to_bytes())
+        self.report.target = target
+        return self.report
+
+
+def frame_table(table: Any, outer_eighths: int = 16, inner_color: str = "888888") -> None:
+    """Give a table a heavy outer border and thin lines between rows only (a 'box')."""
+    borders = _element("tblBorders")
+    for side in ("top", "left", "bottom", "right"):
+        borders.append(_border(side, outer_eighths, space=0))
+    borders.append(_border("insideH", 4, inner_color, space=0))
+    borders.append(_element("insideV", val="nil"))
+    _put(table._tbl.tblPr, borders, _TBLPR_ORDER)
+
+
+def _twips(mm: float) -> int:
+    return round(mm * 1440 / 25.4)
+
+
+def _text(text: str) -> Any:
+    t = _element("t")
+    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    t.text = text
+    return t
+
+
+def _instr(instruction: str) -> Any:
+    instr = _element("instrText")
+    instr.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    instr.text = f" {instruction} "
+    return instr
+
+
+def _run_with(child: Any) -> Any:
+    run = _element("r")
+    run.append(child)
+    return run
+
+
+def _repeat_header(row: Any) -> None:
+    tr_pr = row._tr.get_or_add_trPr()
+    tr_pr.append(_element("cantSplit"))
+    tr_pr.append(_element("tblHeader"))
+
+
+def organisation_lines(profile: Any) -> list[str]:
+    """The contact lines of the organisation that are filled in."""
+    lines = [
+        profile.organisatie,
+        profile.afdeling,
+        profile.adres,
+        profile.telefoon,
+        profile.email,
+        profile.website,
+    ]
+    return [line for line in lines if str(line).strip()]
+
+
+def organisation_block(builder: DocxBuilder, ctx: Any, profile: Any) -> None:
+    """Logo and contact details of the user's organisation, as in the PDFs."""
+    builder.logo(ctx.logo)
+    lines = organisation_lines(profile)
+    if lines:
+        builder.para("\n".join(line.strip() for line in lines), "Toelichting")
