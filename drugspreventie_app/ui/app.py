@@ -24,7 +24,20 @@ def install_dutch_translations(app: object) -> list[object]:
     return kept
 
 
+def _import_plain_python_first() -> None:
+    """Import the Qt-free modules the first window needs before PySide6: once PySide6 is
+    loaded, its import hook makes every later import noticeably slower, and start-up time is
+    a product goal."""
+    import drugspreventie_app.content.factsheets
+    import drugspreventie_app.domain.factsheet
+    import drugspreventie_app.domain.factsheet_search
+    import drugspreventie_app.storage.database
+    import drugspreventie_app.storage.profile_access
+    import drugspreventie_app.storage.ui_state_repository  # noqa: F401
+
+
 def run_gui(args: argparse.Namespace) -> int:
+    _import_plain_python_first()
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QByteArray, Qt, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from drugspreventie_app import APP_NAME, __version__, paths
 from drugspreventie_app.storage.database import Database
@@ -28,15 +28,20 @@ class MainWindow(QMainWindow):
 
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
-        for title, widget in zip(TAB_TITLES, self._build_tabs(), strict=True):
-            self.tabs.addTab(widget, title)
+        # Only the first tab is built at start-up; the others when first shown (or needed),
+        # which keeps the start-up time close to that of an empty window.
+        self._pages = {
+            "middelen": _LazyPage(self._build_middelen),
+            "interventies": _LazyPage(self._build_interventies),
+            "plan": _LazyPage(self._build_plan),
+        }
+        for title, page in zip(TAB_TITLES, self._pages.values(), strict=True):
+            self.tabs.addTab(page, title)
+        self.tabs.currentChanged.connect(lambda i: self.tabs.widget(i).ensure())
         self.setCentralWidget(self.tabs)
+        self._pages["middelen"].ensure()
 
         self._build_menus()
-        for tab in (self.middelen_tab, self.interventies_tab, self.plan_tab):
-            signal = getattr(tab, "status_message", None)
-            if signal is not None:
-                signal.connect(lambda text: self.statusBar().showMessage(text, 10000))
         self._read_only_label = QLabel(self)
         self._read_only_label.setStyleSheet("color: #8a1c00; font-weight: bold;")
         if db.read_only_notice:
@@ -45,23 +50,52 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Gegevensmap: {paths.user_data_dir()}")
         self._restore_geometry()
 
-    def _build_tabs(self) -> list[QWidget]:
-        from drugspreventie_app.ui.interventies.interventions_tab import InterventiesTab
+    # -- tabs --------------------------------------------------------------------------------
+
+    def _connect_status(self, tab: QWidget) -> QWidget:
+        signal = getattr(tab, "status_message", None)
+        if signal is not None:
+            signal.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        return tab
+
+    def _build_middelen(self) -> QWidget:
         from drugspreventie_app.ui.middelen.middelen_tab import MiddelenTab
+
+        return self._connect_status(_content_tab(lambda: MiddelenTab(self.db)))
+
+    def _build_interventies(self) -> QWidget:
+        from drugspreventie_app.ui.interventies.interventions_tab import InterventiesTab
+
+        tab = self._connect_status(_content_tab(lambda: InterventiesTab(self.db)))
+        if isinstance(tab, InterventiesTab):
+            tab.connect_add_to_plan(self._add_to_plan)
+        return tab
+
+    def _build_plan(self) -> QWidget:
         from drugspreventie_app.ui.plan.plan_tab import PlanTab
 
-        self.middelen_tab = _content_tab(lambda: MiddelenTab(self.db))
-        self.interventies_tab = _content_tab(lambda: InterventiesTab(self.db))
-        self.plan_tab = _content_tab(lambda: PlanTab(self.db))
-        if isinstance(self.plan_tab, PlanTab) and isinstance(
-            self.interventies_tab, InterventiesTab
-        ):
-            self.interventies_tab.connect_add_to_plan(self._add_to_plan)
-        return [self.middelen_tab, self.interventies_tab, self.plan_tab]
+        return self._connect_status(_content_tab(lambda: PlanTab(self.db)))
+
+    @property
+    def middelen_tab(self) -> QWidget:
+        return self._pages["middelen"].ensure()
+
+    @property
+    def interventies_tab(self) -> QWidget:
+        return self._pages["interventies"].ensure()
+
+    @property
+    def plan_tab(self) -> QWidget:
+        return self._pages["plan"].ensure()
+
+    def show_tab(self, name: str) -> QWidget:
+        """Switch to a tab ('middelen', 'interventies', 'plan') and return its content."""
+        self.tabs.setCurrentWidget(self._pages[name])
+        return self._pages[name].ensure()
 
     def _add_to_plan(self, item: object) -> None:
         if self.plan_tab.add_intervention(item):
-            self.tabs.setCurrentWidget(self.plan_tab)
+            self.show_tab("plan")
 
     def _build_menus(self) -> None:
         bestand = self.menuBar().addMenu("&Bestand")
@@ -132,7 +166,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Whatever autosave has not written yet is written now; if that fails, ask first.
-        flush = getattr(self.plan_tab, "flush", None)
+        # an unbuilt plan tab has never been edited
+        built = self._pages["plan"].content
+        flush = getattr(built, "flush", None)
         if (
             flush is not None
             and not flush()
@@ -168,3 +204,20 @@ def _content_tab(build: Callable[[], QWidget]) -> QWidget:
         label.setWordWrap(True)
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         return label
+
+
+class _LazyPage(QWidget):
+    """A tab page whose content is built the first time it is needed."""
+
+    def __init__(self, build: Callable[[], QWidget]) -> None:
+        super().__init__()
+        self._build = build
+        self.content: QWidget | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+    def ensure(self) -> QWidget:
+        if self.content is None:
+            self.content = self._build()
+            self.layout().addWidget(self.content)
+        return self.content

@@ -144,3 +144,33 @@ def test_add_to_plan_hook(tab) -> None:
     tab.search.setText("Moti-4")
     tab.plan_button.click()
     assert [i.naam for i in received] == ["Moti-4"]
+
+
+def test_export_selection_asks_the_format_and_writes_word(tab, fake_dialogs, tmp_path: Path):
+    from docx import Document
+
+    tab.filters.boxes["settings"]["voortgezet_onderwijs"].setChecked(True)
+    tab.filters.age.setValue(12)
+    fake_dialogs.choose_answer = 1  # Word (.docx)
+    fake_dialogs.save_answer = str(tmp_path / "overzicht")
+    tab.export_selection()
+    assert fake_dialogs.texts("choose") == ["PDF|Word (.docx)"]
+    doc = Document(tmp_path / "overzicht.docx")
+    headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
+    assert "Frisse Start" in headings
+    assert any(t.rows[0].cells[0].text == "Niet doen" for t in doc.tables)
+    assert not (tmp_path / "overzicht.pdf").exists()
+
+
+def test_export_selection_typed_extension_wins_and_cancel(tab, fake_dialogs, tmp_path: Path):
+    from pypdf import PdfReader
+
+    fake_dialogs.choose_answer = 1
+    fake_dialogs.save_answer = str(tmp_path / "toch-een.pdf")
+    tab.export_selection()
+    assert PdfReader(tmp_path / "toch-een.pdf").pages
+
+    fake_dialogs.choose_answer = None  # the format question was cancelled
+    fake_dialogs.calls.clear()
+    tab.export_selection()
+    assert fake_dialogs.kinds() == ["choose"]

@@ -118,3 +118,22 @@ def test_bundle(tab, fake_dialogs, tmp_path) -> None:
     fake_dialogs.save_answer = str(tmp_path / "bundel.pdf")
     tab.make_bundle()
     assert len(PdfReader(tmp_path / "bundel.pdf").outline) == 18
+
+
+def test_professional_handout_as_word(tab: MiddelenTab, fake_dialogs, tmp_path: Path) -> None:
+    from docx import Document
+
+    tab.select_slug("cocaine")
+    assert tab.docx_button.isEnabled()
+    fake_dialogs.save_answer = str(tmp_path / "coke")  # no extension typed
+    tab.docx_button.click()
+    doc = Document(tmp_path / "coke.docx")
+    assert [p.text for p in doc.paragraphs if p.style.name == "Subtitle"] == [
+        "Factsheet voor professionals"
+    ]
+    assert "Kernpunten" in [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
+    assert "choose" not in fake_dialogs.kinds()  # always the professional version
+    assert "inform" not in fake_dialogs.kinds()
+
+    tab.search.setText("bestaat niet")
+    assert not tab.docx_button.isEnabled()

@@ -217,3 +217,42 @@ def test_session_without_ui(qtbot, db) -> None:
     session.undo_stack.undo()
     assert session.plan.auteur == "A"
     assert session.flush() and repo.get(plan.id).auteur == "A"
+
+
+def test_export_word_with_plan_check(opened, fake_dialogs, tmp_path: Path) -> None:
+    from docx import Document
+
+    assert opened.docx_button.isEnabled()
+    fake_dialogs.save_answer = str(tmp_path / "plan")  # no extension typed
+    fake_dialogs.confirm_answer = True
+    opened.docx_button.click()
+    doc = Document(tmp_path / "plan.docx")
+    chapters = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
+    assert chapters[0] == "1 Inleiding" and chapters[-1] == "Bijlage B: Plancheck"
+    assert doc.core_properties.title == "PHP alcohol en drugs"
+    assert "inform" not in fake_dialogs.kinds()  # nothing had to be replaced
+    assert fake_dialogs.kinds() == ["save_file", "confirm"]
+
+
+def test_export_word_reports_replaced_characters(qtbot, opened, fake_dialogs, tmp_path: Path):
+    from docx import Document
+
+    opened.session.edit("visie", lambda p: setattr(p.beleidsfocus, "visie", "bel\x07 en \uffff"))
+    fake_dialogs.save_answer = str(tmp_path / "plan.docx")
+    fake_dialogs.confirm_answer = False
+    with qtbot.waitSignal(opened.status_message) as blocker:
+        opened.export_docx()
+    assert blocker.args[0] == f"Opgeslagen: {tmp_path / 'plan.docx'}"
+    (message,) = fake_dialogs.texts("inform")
+    assert "2 tekens konden niet in Word worden opgenomen" in message
+    assert "U+0007 in 'Beleidsfocus: visie'" in message and "U+FFFF" in message
+    doc = Document(tmp_path / "plan.docx")
+    assert "bel\ufffd en \ufffd" in [p.text for p in doc.paragraphs]
+    assert not [p for p in doc.paragraphs if p.text == "Bijlage B: Plancheck"]
+
+
+def test_export_word_cancelled_writes_nothing(opened, fake_dialogs, tmp_path: Path) -> None:
+    fake_dialogs.save_answer = ""
+    opened.export_docx()
+    assert fake_dialogs.kinds() == ["save_file"]
+    assert not list(tmp_path.glob("*.docx"))

@@ -44,6 +44,12 @@ from drugspreventie_app.ui.interventies.guidance_html import (
 from drugspreventie_app.ui.interventies.intervention_table_model import InterventionTableModel
 from drugspreventie_app.ui.interventies.local_intervention_dialog import LocalInterventionDialog
 
+# label in the format question, file suffix, filter of the save dialog
+EXPORT_FORMATS = (
+    ("PDF", ".pdf", "PDF-bestanden (*.pdf)"),
+    ("Word (.docx)", ".docx", "Word-documenten (*.docx)"),
+)
+
 JSON_FILTER = "Werkbank-bestanden (*.json)"
 
 
@@ -69,7 +75,7 @@ class InterventiesTab(QWidget):
         filter_scroll = QScrollArea()
         filter_scroll.setWidgetResizable(True)
         filter_scroll.setWidget(self.filters)
-        filter_scroll.setMinimumWidth(250)
+        filter_scroll.setMinimumWidth(215)
         filter_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         self.niet_doen_banner = QLabel()
@@ -80,6 +86,7 @@ class InterventiesTab(QWidget):
         )
         self.niet_doen_banner.hide()
         self.count_label = QLabel()
+        self.count_label.setWordWrap(True)
         self.empty_label = QLabel()
         self.empty_label.setWordWrap(True)
         self.empty_label.setStyleSheet("font-weight: bold; padding: 8px;")
@@ -125,15 +132,18 @@ class InterventiesTab(QWidget):
         for b in (self.add_button, self.edit_button, self.delete_button, self.undo_button):
             local_row.addWidget(b)
         local_row.addStretch()
-        share_row = QHBoxLayout()
-        for b in (
-            self.import_button,
-            self.export_local_button,
-            self.export_button,
-            self.plan_button,
+        # Two short rows rather than one long one: the tab must fit a 1366-pixel laptop
+        # screen at 150% scaling (about 910 logical pixels).
+        share_row = QVBoxLayout()
+        for pair in (
+            (self.import_button, self.export_local_button),
+            (self.export_button, self.plan_button),
         ):
-            share_row.addWidget(b)
-        share_row.addStretch()
+            row = QHBoxLayout()
+            for b in pair:
+                row.addWidget(b)
+            row.addStretch()
+            share_row.addLayout(row)
 
         center = QWidget()
         center_layout = QVBoxLayout(center)
@@ -352,30 +362,52 @@ class InterventiesTab(QWidget):
         self.status_message.emit(f"{count} eigen interventie(s) opgeslagen in {path}")
 
     def export_selection(self) -> None:
+        """The current selection as PDF or as an editable Word document: the user picks the
+        format; a file name typed with .pdf or .docx decides as well."""
         from drugspreventie_app.export.handout import HandoutContext
-        from drugspreventie_app.export.interventions_overview import write_overview
         from drugspreventie_app.storage.profile_access import profile_and_logo
 
+        index = dialogs.choose(
+            self, "Selectie exporteren", "Exporteren als:", [label for label, *_ in EXPORT_FORMATS]
+        )
+        if index is None:
+            return
+        _, suffix, file_filter = EXPORT_FORMATS[index]
         path = dialogs.save_file(
-            self, "Selectie exporteren", "overzicht-interventies.pdf", "PDF-bestanden (*.pdf)"
+            self, "Selectie exporteren", f"overzicht-interventies{suffix}", file_filter
         )
         if not path:
             return
-        target = Path(path) if path.lower().endswith(".pdf") else Path(path + ".pdf")
+        typed = Path(path).suffix.lower()
+        if typed in (".pdf", ".docx"):
+            suffix, target = typed, Path(path)
+        else:
+            target = Path(path + suffix)
         criteria = self.criteria()
         advices = self.advice_for(criteria)
         profile, logo = profile_and_logo(self.db)
+        args = (
+            target,
+            self.finder.filter(criteria),
+            criteria,
+            advices[0][1] if advices else None,
+            HandoutContext(profile=profile, logo=logo, today=date.today()),
+        )
+        summary = ""
         try:
-            write_overview(
-                target,
-                self.finder.filter(criteria),
-                criteria,
-                advices[0][1] if advices else None,
-                HandoutContext(profile=profile, logo=logo, today=date.today()),
-            )
+            if suffix == ".docx":
+                from drugspreventie_app.export.interventions_docx import write_overview_docx
+
+                summary = write_overview_docx(*args).summary()
+            else:
+                from drugspreventie_app.export.interventions_overview import write_overview
+
+                write_overview(*args)
         except StorageError as err:
             dialogs.error(self, "Opslaan mislukt", str(err))
             return
+        if summary:
+            dialogs.inform(self, "Overzicht opgeslagen", f"Opgeslagen: {target}\n\n{summary}")
         self.status_message.emit(f"Opgeslagen: {target}")
 
 

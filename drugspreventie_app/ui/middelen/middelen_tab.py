@@ -31,6 +31,7 @@ from drugspreventie_app.ui.middelen.factsheet_html import factsheet_html
 from drugspreventie_app.ui.middelen.factsheet_list_model import FactsheetListModel
 
 AUDIENCES = list(Audience)
+DOCX_FILTER = "Word-documenten (*.docx)"
 
 
 def suggested_file_name(sheet: Factsheet, audience: Audience) -> str:
@@ -97,12 +98,17 @@ class MiddelenTab(QWidget):
 
         self.handout_button = QPushButton("&Handout maken…")
         self.handout_button.clicked.connect(self.make_handout)
+        self.docx_button = QPushButton("Als &Word…")
+        self.docx_button.setToolTip(
+            "De handout voor professionals als bewerkbaar Word-document (.docx)"
+        )
+        self.docx_button.clicked.connect(self.make_handout_docx)
         self.print_button = QPushButton("Af&drukken…")
         self.print_button.clicked.connect(self.print_handout)
         self.bundle_button = QPushButton("Alle factsheets &bundelen…")
         self.bundle_button.clicked.connect(self.make_bundle)
         buttons = QHBoxLayout()
-        for b in (self.handout_button, self.print_button, self.bundle_button):
+        for b in (self.handout_button, self.docx_button, self.print_button, self.bundle_button):
             buttons.addWidget(b)
         buttons.addStretch()
 
@@ -144,7 +150,9 @@ class MiddelenTab(QWidget):
             self.empty_label.setText(f"Geen middelen gevonden. {hint}.")
         self.empty_label.setVisible(not results)
         row = self.model.row_of(current.slug) if current else -1
-        self.select_row(row if row >= 0 else 0)
+        if row < 0 and self.search.text().strip():
+            row = 0  # typing a name shows the best match straight away
+        self.select_row(row)
 
     def select_row(self, row: int) -> None:
         index = self.model.index(row, 0)
@@ -165,14 +173,19 @@ class MiddelenTab(QWidget):
 
     def show_sheet(self, sheet: Factsheet | None) -> None:
         self._shown = sheet
-        for b in (self.handout_button, self.print_button):
+        for b in (self.handout_button, self.docx_button, self.print_button):
             b.setEnabled(sheet is not None)
         if sheet is None:
-            self.title.setText("Geen middel gekozen")
+            self.title.setText("Kies een middel")
             self.status_label.hide()
             self.peildatum_label.clear()
             self.outdated_label.hide()
-            self.detail.clear()
+            self.detail.setHtml(
+                "<p>Kies links een middel, of zoek op naam, straatnaam of stofgroep "
+                "(bijvoorbeeld <i>poes</i>, <i>coke</i> of <i>cathinon</i>).</p>"
+                "<p>Per middel vindt u de factsheet met de wettelijke status en de peildatum, "
+                "en maakt u een handout voor professionals, ouders of jongeren.</p>"
+            )
             return
         self.title.setText(sheet.naam)
         self.status_label.setText(f"Wettelijke status: {sheet.status.short}")
@@ -222,12 +235,33 @@ class MiddelenTab(QWidget):
         )
         if not target:
             return
-        self._write(lambda: self._write_handout(Path(target), sheet, audience), target)
+        path = _with_suffix(Path(target), ".pdf")
+        self._write(lambda: self._write_handout(path, sheet, audience), path)
 
     def _write_handout(self, target: Path, sheet: Factsheet, audience: Audience) -> None:
         from drugspreventie_app.export.handout import write_handout
 
-        write_handout(_with_pdf_suffix(target), sheet, audience, self._context())
+        write_handout(target, sheet, audience, self._context())
+
+    def make_handout_docx(self) -> None:
+        """The professional handout as an editable Word document."""
+        sheet = self.current_sheet()
+        if sheet is None:
+            return
+        suggested = suggested_file_name(sheet, Audience.PROFESSIONAL).removesuffix(".pdf")
+        target = dialogs.save_file(
+            self, "Handout opslaan als Word-document", f"{suggested}.docx", DOCX_FILTER
+        )
+        if not target:
+            return
+        path = _with_suffix(Path(target), ".docx")
+
+        def write() -> str:
+            from drugspreventie_app.export.handout_docx import write_handout_docx
+
+            return write_handout_docx(path, sheet, self._context()).summary()
+
+        self._write(write, path)
 
     def make_bundle(self) -> None:
         target = dialogs.save_file(
@@ -235,24 +269,28 @@ class MiddelenTab(QWidget):
         )
         if not target:
             return
+        path = _with_suffix(Path(target), ".pdf")
 
         def write() -> None:
             from drugspreventie_app.export.handout import write_bundle
 
-            write_bundle(_with_pdf_suffix(Path(target)), self.sheets, self._context())
+            write_bundle(path, self.sheets, self._context())
 
-        self._write(write, target)
+        self._write(write, path)
 
-    def _write(self, action, target: str) -> None:
+    def _write(self, action, target: Path) -> None:
+        """Run the export; a Word export returns the summary of characters it replaced."""
         self.setCursor(Qt.CursorShape.WaitCursor)
         try:
-            action()
+            summary = action()
         except StorageError as err:
             dialogs.error(self, "Opslaan mislukt", str(err))
             return
         finally:
             self.unsetCursor()
-        self._status(f"Opgeslagen: {_with_pdf_suffix(Path(target))}")
+        if summary:
+            dialogs.inform(self, "Opgeslagen", f"Opgeslagen: {target}\n\n{summary}")
+        self._status(f"Opgeslagen: {target}")
 
     def print_handout(self) -> None:
         from PySide6.QtPrintSupport import QPrinter
@@ -282,5 +320,5 @@ class MiddelenTab(QWidget):
         self.status_message.emit(text)
 
 
-def _with_pdf_suffix(path: Path) -> Path:
-    return path if path.suffix.lower() == ".pdf" else path.with_suffix(path.suffix + ".pdf")
+def _with_suffix(path: Path, suffix: str) -> Path:
+    return path if path.suffix.lower() == suffix else path.with_suffix(path.suffix + suffix)

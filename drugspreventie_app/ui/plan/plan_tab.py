@@ -54,6 +54,7 @@ from drugspreventie_app.ui.plan.section_pages import (
 
 CHECK_DELAY_MS = 250  # the check runs once typing pauses, not on every keystroke
 PDF_FILTER = "PDF-bestanden (*.pdf)"
+DOCX_FILTER = "Word-documenten (*.docx)"
 PLAN_FILTER = "Planbestanden (*.json)"
 
 
@@ -84,7 +85,8 @@ class PlanTab(QWidget):
         self.new_button.clicked.connect(self.new_plan)
         self.example_button = QPushButton("Voorbeeldplan")
         self.example_button.clicked.connect(self.open_example)
-        self.duplicate_button = QPushButton("Dupliceren voor volgende periode")
+        self.duplicate_button = QPushButton("Volgende periode…")
+        self.duplicate_button.setToolTip("Dupliceer dit plan als begin van de volgende periode")
         self.duplicate_button.clicked.connect(self.duplicate_plan)
         self.rename_button = QPushButton("Naam wijzigen…")
         self.rename_button.clicked.connect(self.rename_plan)
@@ -128,20 +130,23 @@ class PlanTab(QWidget):
         self.versions_button.clicked.connect(self.show_versions)
         self.pdf_button = QPushButton("Exporteren als &PDF…")
         self.pdf_button.clicked.connect(self.export_pdf)
+        self.docx_button = QPushButton("Exporteren als &Word…")
+        self.docx_button.setToolTip("Een bewerkbaar Word-document (.docx) met dezelfde inhoud")
+        self.docx_button.clicked.connect(self.export_docx)
         self.file_button = QPushButton("Planbestand…")
         self.file_button.setToolTip("Het plan opslaan als bestand dat een collega kan importeren")
         self.file_button.clicked.connect(self.export_file)
-        toolbar = QHBoxLayout()
-        for b in (
-            self.undo_button,
-            self.redo_button,
-            self.snapshot_button,
-            self.versions_button,
-            self.pdf_button,
-            self.file_button,
+        # Two rows (editing, then exporting) keep the window narrow enough for a laptop.
+        toolbar = QVBoxLayout()
+        for row_buttons in (
+            (self.undo_button, self.redo_button, self.snapshot_button, self.versions_button),
+            (self.pdf_button, self.docx_button, self.file_button),
         ):
-            toolbar.addWidget(b)
-        toolbar.addStretch()
+            row = QHBoxLayout()
+            for b in row_buttons:
+                row.addWidget(b)
+            row.addStretch()
+            toolbar.addLayout(row)
 
         self.navigator = QListWidget()
         self.navigator.setAccessibleName("Onderdelen van het plan")
@@ -279,6 +284,7 @@ class PlanTab(QWidget):
             self.snapshot_button,
             self.versions_button,
             self.pdf_button,
+            self.docx_button,
             self.file_button,
         ):
             b.setEnabled(has_plan)
@@ -507,19 +513,31 @@ class PlanTab(QWidget):
     # -- files -------------------------------------------------------------------------------
 
     def export_pdf(self) -> None:
-        from drugspreventie_app.export.handout import HandoutContext
         from drugspreventie_app.export.plan_pdf import write_plan_pdf
+
+        self._export_document("PDF", ".pdf", PDF_FILTER, write_plan_pdf)
+
+    def export_docx(self) -> None:
+        from drugspreventie_app.export.plan_docx import write_plan_docx
+
+        self._export_document("Word-document", ".docx", DOCX_FILTER, write_plan_docx)
+
+    def _export_document(self, kind: str, suffix: str, file_filter: str, write) -> None:
+        """Ask where, ask about the plan check, write; a Word export may report characters
+        it had to replace."""
+        from drugspreventie_app.export.docx_common import ExportReport
+        from drugspreventie_app.export.handout import HandoutContext
         from drugspreventie_app.storage.profile_access import profile_and_logo
 
         plan = self.session.plan
         if plan is None:
             return
         path = dialogs.save_file(
-            self, "Plan exporteren als PDF", f"{_safe(plan.titel)}.pdf", PDF_FILTER
+            self, f"Plan exporteren als {kind}", f"{_safe(plan.titel)}{suffix}", file_filter
         )
         if not path:
             return
-        target = Path(path) if path.lower().endswith(".pdf") else Path(path + ".pdf")
+        target = Path(path) if path.lower().endswith(suffix) else Path(path + suffix)
         with_check = dialogs.confirm(
             self,
             "Plancheck toevoegen?",
@@ -528,7 +546,7 @@ class PlanTab(QWidget):
         )
         profile, logo = profile_and_logo(self.db)
         try:
-            write_plan_pdf(
+            result = write(
                 target,
                 plan,
                 HandoutContext(profile=profile, logo=logo, today=date.today()),
@@ -538,6 +556,9 @@ class PlanTab(QWidget):
         except StorageError as err:
             dialogs.error(self, "Opslaan mislukt", str(err))
             return
+        summary = result.summary() if isinstance(result, ExportReport) else ""
+        if summary:
+            dialogs.inform(self, f"{kind} opgeslagen", f"Opgeslagen: {target}\n\n{summary}")
         self.status_message.emit(f"Opgeslagen: {target}")
 
     def export_file(self) -> None:

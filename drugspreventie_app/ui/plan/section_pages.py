@@ -128,7 +128,7 @@ def algemeen_page(session: PlanSession) -> SectionPage:
     period.addWidget(QLabel("tot en met"))
     period.addWidget(end)
     period.addStretch()
-    form.addRow("&Periode:", period)
+    form.addRow("Periode:", period)
     form.addRow("&Reikwijdte:", b.choice(("reikwijdte",), "Reikwijdte", o.REIKWIJDTE))
     form.addRow("&Status:", b.choice(("status",), "Status", o.STATUS))
     date = QDateEdit()
