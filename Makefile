@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: run test lint format venv clean bench
+.PHONY: run test lint format venv clean bench dist dist-test
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -32,9 +32,21 @@ test: lint
 	if [ $$rc -eq 5 ]; then echo "FOUT: pytest heeft geen enkele test uitgevoerd." >&2; exit 1; fi; \
 	exit $$rc
 
+# The standalone one-folder app in dist/; its own smoke test runs the built program.
+DIST_APP := dist/Drugspreventie Werkbank/Drugspreventie Werkbank
+
+dist: $(STAMP)
+	$(PY) -m pip install --quiet -e ".[build]"
+	rm -rf build "dist/Drugspreventie Werkbank"
+	$(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN build.spec
+	@du -sh "dist/Drugspreventie Werkbank" | sed 's/^/Bundelgrootte: /'
+
+dist-test:
+	QT_QPA_PLATFORM=offscreen bash tools/dist_smoke_test.sh "$(DIST_APP)"
+
 # Speed figures, printed (not asserted): see BENCHMARKS.md.
 bench: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(PY) bench/bench_interventions.py
+	QT_QPA_PLATFORM=offscreen $(PY) bench/run_all.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

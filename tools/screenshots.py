@@ -48,7 +48,7 @@ def main() -> None:
         app.processEvents()
         window.grab().save(str(OUT / "middelen.png"))
         tab = window.interventies_tab
-        window.tabs.setCurrentWidget(tab)
+        window.show_tab("interventies")
         tab.filters.boxes["settings"]["voortgezet_onderwijs"].setChecked(True)
         tab.filters.age.setValue(14)
         tab.side_tabs.setCurrentWidget(tab.advice_view)
@@ -59,7 +59,7 @@ def main() -> None:
         app.processEvents()
         window.grab().save(str(OUT / "interventies-dekking.png"))
         plan_tab = window.plan_tab
-        window.tabs.setCurrentWidget(plan_tab)
+        window.show_tab("plan")
         plan_tab.open_example()
         plan_tab.run_check()
         plan_tab.show_section("lokale_situatie")
@@ -70,7 +70,41 @@ def main() -> None:
         window.grab().save(str(OUT / "plan-acties.png"))
         window.close()
         db.close()
+        _paper_pages(Path(tmp))
     print(f"Screenshots geschreven naar {OUT}")
+
+
+def _paper_pages(tmp: Path) -> None:
+    """Page images of a parents' handout and of the example plan, as they print."""
+    import pypdfium2 as pdfium
+
+    from drugspreventie_app.content.example_plan import example_plan
+    from drugspreventie_app.content.factsheets import factsheet_by_slug
+    from drugspreventie_app.content.interventions import catalogue
+    from drugspreventie_app.domain.factsheet import Audience
+    from drugspreventie_app.domain.profile import HelpContact, OrganisationProfile
+    from drugspreventie_app.export.handout import HandoutContext, write_handout
+    from drugspreventie_app.export.plan_pdf import write_plan_pdf
+
+    ctx = HandoutContext(
+        OrganisationProfile(
+            organisatie="GGD Voorbeeldregio",
+            afdeling="Preventie & Jeugd",
+            telefoon="088 123 45 67",
+            hulpcontacten=[HelpContact("Preventiewerker IVZ", "jongeren", "0570-123456")],
+        )
+    )
+    handout = write_handout(tmp / "h.pdf", factsheet_by_slug("3-mmc"), Audience.OUDERS, ctx)
+    plan = write_plan_pdf(tmp / "p.pdf", example_plan(), ctx, {i.id: i for i in catalogue()})
+    for source, page, name in (
+        (handout, 0, "handout-ouders.png"),
+        (plan, 0, "plan-omslag.png"),
+        (plan, 8, "plan-pagina.png"),
+    ):
+        document = pdfium.PdfDocument(str(source))
+        image = document[min(page, len(document) - 1)].render(scale=1.2).to_pil()
+        image.save(OUT / name)
+        document.close()
 
 
 if __name__ == "__main__":

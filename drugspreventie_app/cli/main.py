@@ -7,7 +7,6 @@ import sys
 from collections.abc import Sequence
 
 from drugspreventie_app import APP_NAME, __version__
-from drugspreventie_app.cli import interventies, middelen, plan, selftest
 from drugspreventie_app.cli.common import EXIT_USAGE, CommandError, data_dir_parent, fail
 
 
@@ -17,7 +16,9 @@ class _DutchParser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"Fout: {message}\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
+    """The full parser; without commands it only knows the window's own options, so that
+    starting the window does not import every sub-command (start-up time is a goal)."""
     parent = data_dir_parent()
     parser = _DutchParser(
         prog="drugspreventie",
@@ -30,6 +31,10 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="start het venster, wacht tot het klaar is en sluit af (voor metingen en tests)",
     )
+    if not with_commands:
+        return parser
+    from drugspreventie_app.cli import interventies, middelen, plan, selftest
+
     subparsers = parser.add_subparsers(
         dest="command", metavar="OPDRACHT", parser_class=_DutchParser
     )
@@ -40,8 +45,24 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _starts_window(argv: Sequence[str]) -> bool:
+    """True when the arguments hold no sub-command and no request for help."""
+    skip = False
+    for token in argv:
+        if skip:
+            skip = False
+            continue
+        if token == "--data-dir":
+            skip = True
+        elif token in ("-h", "--help") or not token.startswith("-"):
+            return False
+    return True
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    _ensure_streams()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = build_parser(with_commands=not _starts_window(argv)).parse_args(argv)
     func = getattr(args, "func", None)
     try:
         if func is None:
@@ -53,6 +74,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return fail(str(err), err.code)
     except KeyboardInterrupt:
         return fail("afgebroken.", 130)
+
+
+def _ensure_streams() -> None:
+    """A windowed (no console) build on Windows has no stdout/stderr; printing would crash."""
+    import os
+
+    for name in ("stdout", "stderr"):
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115
 
 
 if __name__ == "__main__":

@@ -73,11 +73,33 @@ def validate(instance: Any, schema: dict[str, Any]) -> list[str]:
     return errors
 
 
+class _Where:
+    """The path in Dutch, built only when an error needs it (this runs at every start)."""
+
+    __slots__ = ("path",)
+
+    def __init__(self, path: list[str | int]) -> None:
+        self.path = path
+
+    def __str__(self) -> str:
+        return _where(self.path)
+
+    def __format__(self, spec: str) -> str:
+        return str(self)
+
+
+# Sub-schemas already checked for unsupported keywords; the value keeps each one alive, so
+# its id cannot be reused by another dict.
+_KNOWN_SCHEMAS: dict[int, dict[str, Any]] = {}
+
+
 def _check(value: Any, schema: dict[str, Any], path: list[str | int], errors: list[str]) -> None:
-    unknown = set(schema) - SUPPORTED
-    if unknown:
-        raise SchemaUnsupportedError(f"niet ondersteund in schema: {sorted(unknown)}")
-    where = _where(path)
+    if _KNOWN_SCHEMAS.get(id(schema)) is not schema:
+        unknown = set(schema) - SUPPORTED
+        if unknown:
+            raise SchemaUnsupportedError(f"niet ondersteund in schema: {sorted(unknown)}")
+        _KNOWN_SCHEMAS[id(schema)] = schema
+    where = _Where(path)
     if "type" in schema:
         types = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
         if not any(_is_type(value, t) for t in types):

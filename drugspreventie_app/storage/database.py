@@ -17,7 +17,11 @@ from tinydb.table import Table
 from drugspreventie_app import paths
 from drugspreventie_app.storage.atomic import atomic_write_bytes
 from drugspreventie_app.storage.errors import NewerSchemaError, StorageError
-from drugspreventie_app.storage.json_storage import AtomicJSONStorage, read_database_file
+from drugspreventie_app.storage.json_storage import (
+    AtomicJSONStorage,
+    Tables,
+    read_database_file,
+)
 from drugspreventie_app.storage.lock import DataLock, LockHolder
 from drugspreventie_app.storage.migrations import (
     CURRENT_SCHEMA,
@@ -29,7 +33,7 @@ from drugspreventie_app.storage.migrations import (
 from drugspreventie_app.storage.recovery import (
     RecoveryReport,
     copy_for_migration,
-    recover_if_damaged,
+    load_or_recover,
 )
 
 LOCK_NAME = "werkbank.lock"
@@ -87,14 +91,21 @@ def open_database(
             "Sluit die eerst en probeer het opnieuw."
         )
     try:
+        tables = None
+        recovery = migrated_from = None
         if not read_only:
             _remove_stale_temp_files(path)
-        recovery = None if read_only else recover_if_damaged(path, backups_dir)
-        migrated_from = None if read_only else _migrate_file(path, backups_dir)
-        if read_only and path.exists():
-            read_database_file(path)  # refuse a damaged file rather than show half of it
+            # one parse of the file serves recovery, migration and the storage's cache
+            tables, recovery = load_or_recover(path, backups_dir)
+            tables, migrated_from = _migrate_file(path, backups_dir, tables)
+        elif path.exists():
+            tables = read_database_file(path)  # refuse a damaged file rather than show half
         storage_db = TinyDB(
-            path, storage=AtomicJSONStorage, read_only=read_only, backups_dir=backups_dir
+            path,
+            storage=AtomicJSONStorage,
+            read_only=read_only,
+            backups_dir=backups_dir,
+            initial=tables,
         )
     except BaseException:
         lock.release()
@@ -118,13 +129,15 @@ def _remove_stale_temp_files(path: Path) -> None:
             leftover.unlink()
 
 
-def _migrate_file(path: Path, backups_dir: Path) -> int | None:
-    """Bring the file to the current schema; returns the old version when it changed."""
-    if not path.exists():
+def _migrate_file(
+    path: Path, backups_dir: Path, tables: Tables | None
+) -> tuple[Tables, int | None]:
+    """Bring the file to the current schema; returns the tables and the old version when it
+    changed."""
+    if tables is None:
         tables = {META_TABLE: {META_DOC_ID: {"schema_versie": CURRENT_SCHEMA}}}
         atomic_write_bytes(path, json.dumps(tables).encode("utf-8"))
-        return None
-    tables = read_database_file(path)
+        return tables, None
     version = schema_version(tables)
     if version > CURRENT_SCHEMA:
         raise NewerSchemaError(
@@ -133,11 +146,11 @@ def _migrate_file(path: Path, backups_dir: Path) -> int | None:
             "Installeer de nieuwste versie; de gegevens zijn niet aangeraakt."
         )
     if version == CURRENT_SCHEMA:
-        return None
+        return tables, None
     copy_for_migration(path, backups_dir, version)
     tables = migrate(tables)
     atomic_write_bytes(path, json.dumps(tables, ensure_ascii=False).encode("utf-8"))
-    return version
+    return tables, version
 
 
 __all__ = ["Database", "StorageError", "open_database"]

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import orjson
 from tinydb.storages import Storage
 
 from drugspreventie_app.storage.atomic import atomic_write_bytes
@@ -33,10 +34,12 @@ def parse_database(raw: bytes) -> Tables:
     if not raw.strip():
         raise DamagedFileError("het bestand is leeg")
     try:
-        data = json.loads(raw.decode("utf-8"))
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
         raise DamagedFileError("het bestand is geen geldige UTF-8-tekst") from err
-    except json.JSONDecodeError as err:
+    try:
+        data = orjson.loads(text)
+    except orjson.JSONDecodeError as err:
         raise DamagedFileError(f"het bestand is geen geldige JSON (regel {err.lineno})") from err
     if not isinstance(data, dict):
         raise DamagedFileError("het bestand heeft niet de vorm van een Werkbank-database")
@@ -60,12 +63,14 @@ class AtomicJSONStorage(Storage):
         read_only: bool = False,
         backups_dir: Path | None = None,
         on_write: Callable[[], None] | None = None,
+        initial: Tables | None = None,
     ) -> None:
         self.path = Path(path)
         self.read_only = read_only
         self.backups_dir = backups_dir if backups_dir is not None else self.path.parent / "backups"
         self._on_write = on_write
-        self._cache: Tables | None = None
+        # tables the caller already parsed from this file, so it is not parsed twice
+        self._cache: Tables | None = initial
 
     def read(self) -> Tables | None:
         if self._cache is not None:
@@ -82,7 +87,13 @@ class AtomicJSONStorage(Storage):
                 "De gegevens zijn alleen-lezen geopend omdat de Werkbank al in een ander venster "
                 "draait. Sluit dat venster en start de Werkbank opnieuw om te kunnen bewerken."
             )
-        payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        try:
+            payload = orjson.dumps(data)  # compact UTF-8, the same JSON json.dumps gives
+        except orjson.JSONEncodeError:
+            # orjson refuses lone surrogates; the standard library escapes them instead
+            payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode(
+                "utf-8", "surrogatepass"
+            )
         try:
             atomic_write_bytes(
                 self.path,

@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import socket
 import sys
 import time
 from dataclasses import dataclass
@@ -47,7 +46,7 @@ class DataLock:
         self._fd = fd
         previous = _read_holder(fd)
         self.stale_holder = previous if previous and previous.pid != os.getpid() else None
-        _write_holder(fd, LockHolder(os.getpid(), socket.gethostname(), time.time()))
+        _write_holder(fd, LockHolder(os.getpid(), _host_name(), time.time()))
         return True
 
     def holder(self) -> LockHolder | None:
@@ -127,3 +126,9 @@ else:
     def _unlock(fd: int) -> None:
         with contextlib.suppress(OSError):
             fcntl.flock(fd, fcntl.LOCK_UN)
+
+
+def _host_name() -> str:
+    # os.uname avoids importing socket at start-up; Windows has no uname but sets the name
+    uname = getattr(os, "uname", None)
+    return uname().nodename if uname else os.environ.get("COMPUTERNAME", "onbekend")

@@ -48,7 +48,8 @@ class PlanRepository:
     # -- plans -------------------------------------------------------------------------------
 
     def list(self) -> list[Plan]:
-        plans = [Plan.from_dict(r) for r in all_records(self._plans)]
+        # from_dict builds new objects, so the stored documents need no defensive copy
+        plans = [Plan.from_dict(doc) for doc in self._plans.all()]
         return sorted(plans, key=lambda p: p.gewijzigd, reverse=True)
 
     def get(self, plan_id: str) -> Plan | None:

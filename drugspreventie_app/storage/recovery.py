@@ -14,7 +14,7 @@ from pathlib import Path
 
 from drugspreventie_app.storage.atomic import atomic_write_bytes
 from drugspreventie_app.storage.backups import list_backups
-from drugspreventie_app.storage.json_storage import DamagedFileError, read_database_file
+from drugspreventie_app.storage.json_storage import DamagedFileError, Tables, read_database_file
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,19 @@ def damage_reason(path: Path) -> str | None:
     except OSError as err:
         return f"het bestand kan niet worden geopend: {err.strerror}"
     return None
+
+
+def load_or_recover(path: Path, backups_dir: Path) -> tuple[Tables | None, RecoveryReport | None]:
+    """Parse the database once; when it is damaged, recover first and parse what was restored.
+    Returns (tables or None when there is no file, report or None)."""
+    if not path.exists():
+        return None, None
+    try:
+        return read_database_file(path), None
+    except (DamagedFileError, OSError):
+        pass
+    report = recover_if_damaged(path, backups_dir)
+    return (read_database_file(path) if path.exists() else None), report
 
 
 def recover_if_damaged(path: Path, backups_dir: Path) -> RecoveryReport | None:

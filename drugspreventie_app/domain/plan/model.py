@@ -4,7 +4,8 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import asdict, dataclass, field, fields, is_dataclass
+from dataclasses import dataclass, field, fields, is_dataclass
+from functools import cache
 from typing import Any, TypeVar, get_args, get_origin, get_type_hints
 
 from drugspreventie_app.domain.plan.options import LOKALE_KADERS, WETTEN
@@ -178,7 +179,9 @@ class Plan:
         return next((s for s in self.all_subdoelen() if s.id == subdoel_id), None)
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        # Not dataclasses.asdict: that deep-copies every value and costs milliseconds per
+        # call, and the editor takes two snapshots on every edit.
+        return _to_dict(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Plan:
@@ -190,15 +193,28 @@ class Plan:
 T = TypeVar("T")
 
 
+@cache
+def _field_hints(cls: type) -> tuple[tuple[str, Any], ...]:
+    """(name, type) of every field; get_type_hints is slow, so once per class."""
+    hints = get_type_hints(cls)
+    return tuple((f.name, hints[f.name]) for f in fields(cls))
+
+
+def _to_dict(obj: Any) -> Any:
+    if is_dataclass(obj) and not isinstance(obj, type):
+        return {name: _to_dict(getattr(obj, name)) for name, _ in _field_hints(type(obj))}
+    if isinstance(obj, list):
+        return [_to_dict(item) for item in obj]
+    return obj  # str, int, bool, None: immutable, no copy needed
+
+
 def _build(cls: type[T], data: Any) -> T:
     if not isinstance(data, dict):
         return cls()
-    hints = get_type_hints(cls)
     kwargs: dict[str, Any] = {}
-    for f in fields(cls):  # type: ignore[arg-type]
-        if f.name not in data:
-            continue
-        kwargs[f.name] = _value(hints[f.name], data[f.name])
+    for name, hint in _field_hints(cls):
+        if name in data:
+            kwargs[name] = _value(hint, data[name])
     return cls(**kwargs)
 
 

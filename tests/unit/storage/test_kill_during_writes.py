@@ -67,6 +67,9 @@ def test_sigkill_at_random_moments_never_loses_an_acknowledged_write(data_dir: P
         missing = acknowledged - stored
         assert not missing, f"bevestigde schrijfacties verloren: {sorted(missing)[:10]}"
 
+    print(
+        f"kills: {KILLS}, mid-run: {total_killed_mid_run}, acknowledged writes: {len(acknowledged)}"
+    )
     assert total_killed_mid_run >= KILLS // 2, "the kills should land while writing"
     assert len(acknowledged) >= 200, "too few writes to mean anything"
     db = open_database()

@@ -1,0 +1,64 @@
+"""Saving one plan edit with 200 plans in the database (atomic write, fsync and backup
+included), and opening that database."""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from common import line, measure
+
+from drugspreventie_app.content.example_plan import example_plan
+from drugspreventie_app.domain.plan.model import new_id
+from drugspreventie_app.storage.database import open_database
+from drugspreventie_app.storage.plan_repository import PlanRepository
+
+PLANS = 200
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "werkbank.json"
+        db = open_database(path)
+        repo = PlanRepository(db)
+        base = example_plan()
+        # many plans in one write: building the database is not what is measured
+        table = db.table("plannen")
+        records = []
+        for n in range(PLANS):
+            plan = example_plan()
+            plan.id = new_id()
+            plan.titel = f"{base.titel} ({n})"
+            records.append(plan.to_dict())
+        table.insert_multiple(records)
+        target = repo.get(records[0]["id"])
+        size_mb = path.stat().st_size / 1024 / 1024
+        counter = {"n": 0}
+
+        def save_edit() -> None:
+            counter["n"] += 1
+            target.beleidsfocus.visie = f"Visie, versie {counter['n']}"
+            repo.save(target)
+
+        saves = measure(save_edit, 25, warmup=2)
+        db.close()
+        line(
+            f"opslaan planwijziging, {PLANS} plannen ({size_mb:.1f} MB)",
+            saves,
+            None,
+            "doel: mediaan < 50 ms",
+        )
+
+        def open_close() -> None:
+            database = open_database(path)
+            PlanRepository(database).list()
+            database.close()
+
+        line(f"database openen en plannen lezen ({PLANS} plannen)", measure(open_close, 7))
+
+
+if __name__ == "__main__":
+    main()
