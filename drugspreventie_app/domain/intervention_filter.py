@@ -4,7 +4,7 @@ the hint that says which filter to loosen when nothing matches."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from drugspreventie_app.domain.intervention import (
@@ -181,7 +181,3 @@ class InterventionFinder:
             f"Geen interventies gevonden. Zet het filter '{FACET_LABELS[best]}' uit: "
             f"dan zijn er {gained}."
         )
-
-
-def sort_for_display(items: Sequence[Intervention]) -> list[Intervention]:
-    return sorted(items, key=lambda i: (i.strength, fold(i.naam)))

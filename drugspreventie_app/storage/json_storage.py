@@ -11,7 +11,6 @@ the data-folder lock, so nobody else writes the file behind its back.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -62,13 +61,11 @@ class AtomicJSONStorage(Storage):
         *,
         read_only: bool = False,
         backups_dir: Path | None = None,
-        on_write: Callable[[], None] | None = None,
         initial: Tables | None = None,
     ) -> None:
         self.path = Path(path)
         self.read_only = read_only
         self.backups_dir = backups_dir if backups_dir is not None else self.path.parent / "backups"
-        self._on_write = on_write
         # tables the caller already parsed from this file, so it is not parsed twice
         self._cache: Tables | None = initial
 
@@ -107,8 +104,6 @@ class AtomicJSONStorage(Storage):
             raise
         self._cache = data
         prune_backups(self.backups_dir, self.path.stem)
-        if self._on_write is not None:
-            self._on_write()
 
     def close(self) -> None:
         self._cache = None

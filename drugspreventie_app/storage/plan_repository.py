@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -87,10 +88,6 @@ class PlanRepository:
         self._trash.remove(Query().id == plan_id)
         return Plan.from_dict(record["plan"])
 
-    def purge(self, plan_id: str) -> None:
-        self._trash.remove(Query().id == plan_id)
-        self._snapshots.remove(Query().plan_id == plan_id)
-
     # -- snapshots ---------------------------------------------------------------------------
 
     def save_snapshot(self, plan: Plan, label: str, *, automatic: bool = False) -> Snapshot:
@@ -109,7 +106,10 @@ class PlanRepository:
         return snapshot
 
     def snapshots(self, plan_id: str) -> list[Snapshot]:
-        records = [r for r in all_records(self._snapshots) if r.get("plan_id") == plan_id]
+        # search first, copy only the matches: every snapshot holds a whole plan
+        records = [
+            copy.deepcopy(dict(r)) for r in self._snapshots.search(Query().plan_id == plan_id)
+        ]
         items = [
             Snapshot(r["id"], r["plan_id"], r["label"], r["created"], r["automatic"], r["data"])
             for r in records

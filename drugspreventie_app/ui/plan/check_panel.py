@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from drugspreventie_app.domain.intervention import NIVEAUS, SETTINGS
+from drugspreventie_app.domain.plan.check import check_summary
 from drugspreventie_app.domain.plan.sections import SECTION_BY_ID
 from drugspreventie_app.ui.interventies.coverage_view import cell_colour
 
@@ -61,9 +62,8 @@ class CheckPanel(QWidget):
 
     def set_findings(self, findings: Sequence) -> None:
         self.findings.clear()
-        counts = {key: 0 for key in SEVERITY_LABEL}
+        counts = check_summary(findings)
         for finding in findings:
-            counts[finding.severity] = counts.get(finding.severity, 0) + 1
             section = SECTION_BY_ID.get(finding.section)
             where = section.title if section else finding.section
             item = QListWidgetItem(
