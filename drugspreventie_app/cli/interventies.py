@@ -241,14 +241,7 @@ def advice_lines(advice: Advice, setting_id: str, age: int | None) -> list[str]:
             lines += [f"  ✗ {item.tekst}", f"    Waarom niet: {item.reden}"]
     if setting is not None and setting.reflectie.strip():
         lines += ["", "Om rekening mee te houden", f"  {setting.reflectie}"]
-    sources: list[str] = []
-    for source in (
-        setting.bron if setting else "",
-        *(b.bron for b in advice.bands),
-        *(n.bron for n in advice.niet_doen),
-    ):
-        if source.strip() and source not in sources:
-            sources.append(source)
+    sources = advice.sources()
     if sources:
         lines += ["", "Bron: " + "; ".join(sources)]
     return lines

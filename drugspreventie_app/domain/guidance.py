@@ -61,6 +61,17 @@ class Advice:
     def empty(self) -> bool:
         return self.setting is None and not self.bands and not self.niet_doen
 
+    def sources(self) -> list[str]:
+        """Every source this advice rests on, once each, in the order they appear."""
+        found: list[str] = []
+        candidates = [self.setting.bron if self.setting else ""]
+        candidates += [band.bron for band in self.bands]
+        candidates += [item.bron for item in self.niet_doen]
+        for source in candidates:
+            if source.strip() and source not in found:
+                found.append(source)
+        return found
+
 
 @dataclass(frozen=True)
 class Guidance:

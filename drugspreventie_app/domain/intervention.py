@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from drugspreventie_app.domain.text import has_control_characters
+from drugspreventie_app.domain.text import age_range_text, has_control_characters
 
 # Ordered as the product shows them; the keys are the ids stored in data and plans.
 SETTINGS: dict[str, str] = {
@@ -118,13 +118,7 @@ class Intervention:
         return low <= age <= high
 
     def age_text(self) -> str:
-        if not self.age_bound:
-            return "alle leeftijden"
-        if self.leeftijd_van is None:
-            return f"tot {self.leeftijd_tot} jaar"
-        if self.leeftijd_tot is None:
-            return f"vanaf {self.leeftijd_van} jaar"
-        return f"{self.leeftijd_van}-{self.leeftijd_tot} jaar"
+        return age_range_text(self.leeftijd_van, self.leeftijd_tot)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)

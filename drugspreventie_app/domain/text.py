@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping, Sequence
 
 # Control characters other than tab and newline have no place in anything a user types; XML
 # (docx) and PDF text cannot hold most of them.
@@ -14,6 +15,24 @@ def fold(text: str) -> str:
     """Lower case without accents: 'Cocaïne' -> 'cocaine'. Used for every search."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def labels_in_order(keys: Sequence[str], names: Mapping[str, str]) -> str:
+    """Dutch labels of `keys` in the order of `names`; unknown keys (an old import) last, as
+    they are."""
+    known = [names[key] for key in names if key in keys]
+    return ", ".join(known + [key for key in keys if key not in names])
+
+
+def age_range_text(low: int | None, high: int | None, unbounded: str = "alle leeftijden") -> str:
+    """'12-16 jaar', 'vanaf 18 jaar', 'tot 12 jaar', or `unbounded` without limits."""
+    if low is None and high is None:
+        return unbounded
+    if low is None:
+        return f"tot {high} jaar"
+    if high is None:
+        return f"vanaf {low} jaar"
+    return f"{low}-{high} jaar"
 
 
 def has_control_characters(text: str) -> bool:

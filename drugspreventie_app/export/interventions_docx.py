@@ -4,7 +4,7 @@ content and order as the PDF (`interventions_overview`): the filters that produc
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +18,7 @@ from drugspreventie_app.domain.intervention import (
     Intervention,
 )
 from drugspreventie_app.domain.intervention_filter import Criteria
+from drugspreventie_app.domain.text import labels_in_order
 from drugspreventie_app.export.docx_common import (
     DocMeta,
     DocxBuilder,
@@ -34,24 +35,6 @@ from drugspreventie_app.export.interventions_overview import (
 )
 
 FALLBACK_AUTHOR = "Drugspreventie Werkbank"
-
-
-def _labels(ids: Sequence[str], names: Mapping[str, str]) -> str:
-    """Dutch labels in the product's order; unknown ids (e.g. from an old import) as they are."""
-    known = [names[key] for key in names if key in ids]
-    unknown = [value for value in ids if value not in names]
-    return ", ".join(known + unknown)
-
-
-def _sources(advice: Advice) -> list[str]:
-    found: list[str] = []
-    candidates = [advice.setting.bron if advice.setting else ""]
-    candidates += [band.bron for band in advice.bands]
-    candidates += [item.bron for item in advice.niet_doen]
-    for source in candidates:
-        if source.strip() and source not in found:
-            found.append(source)
-    return found
 
 
 def _dont_do_box(b: DocxBuilder, items: Sequence[DontDo]) -> None:
@@ -98,7 +81,7 @@ def _advice(b: DocxBuilder, advice: Advice) -> None:
     if setting is not None and setting.reflectie.strip():
         b.heading("Om rekening mee te houden", 2)
         b.paras(setting.reflectie)
-    sources = _sources(advice)
+    sources = advice.sources()
     if sources:
         b.para("Bron: " + "; ".join(sources), "Toelichting")
 
@@ -110,14 +93,14 @@ def _intervention(b: DocxBuilder, item: Intervention, dont_do: Sequence[DontDo])
     if item.doelgroep.strip():
         b.field("Doelgroep", item.doelgroep)
     b.field("Leeftijd", item.age_text())
-    b.field("Setting", _labels(item.settings, SETTINGS) or "–")
-    b.field("Niveau", _labels(item.niveaus, NIVEAUS) or "–")
+    b.field("Setting", labels_in_order(item.settings, SETTINGS) or "–")
+    b.field("Niveau", labels_in_order(item.niveaus, NIVEAUS) or "–")
     if item.middelen:
-        b.field("Middelen", _labels(item.middelen, MIDDELEN))
+        b.field("Middelen", labels_in_order(item.middelen, MIDDELEN))
     if item.pijlers:
-        b.field("Pijlers", _labels(item.pijlers, PIJLERS))
+        b.field("Pijlers", labels_in_order(item.pijlers, PIJLERS))
     if item.werkvormen:
-        b.field("Werkvormen", _labels(item.werkvormen, WERKVORMEN))
+        b.field("Werkvormen", labels_in_order(item.werkvormen, WERKVORMEN))
     b.field("Erkenning", item.erkenning)
     if item.onderdeel_van and item.onderdeel_van.strip():
         b.field("Onderdeel van", item.onderdeel_van)

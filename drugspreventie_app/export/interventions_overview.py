@@ -3,7 +3,7 @@ and the 'wat werkt / niet doen' guidance that applies."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +17,7 @@ from drugspreventie_app.domain.intervention import (
     Intervention,
 )
 from drugspreventie_app.domain.intervention_filter import Criteria
+from drugspreventie_app.domain.text import labels_in_order
 from drugspreventie_app.export.handout import HandoutContext, organisation_block
 from drugspreventie_app.export.markup import para_text
 from drugspreventie_app.export.pdf_document import PdfMeta, styles, write_pdf
@@ -47,13 +48,6 @@ def _field(label: str, value: str, st: dict[str, Any]) -> Any:
     from reportlab.platypus import Paragraph
 
     return Paragraph(f"<b>{para_text(label)}:</b> {para_text(value)}", st["field"])
-
-
-def _labels(ids: Sequence[str], names: Mapping[str, str]) -> str:
-    """Dutch labels in the product's order; unknown ids (e.g. from an old import) as they are."""
-    known = [names[key] for key in names if key in ids]
-    unknown = [value for value in ids if value not in names]
-    return ", ".join(known + unknown)
 
 
 def _overview_styles() -> dict[str, Any]:
@@ -117,17 +111,6 @@ def _dont_do_box(items: Sequence[DontDo], st: dict[str, Any]) -> Any:
     return table
 
 
-def _sources(advice: Advice) -> list[str]:
-    found: list[str] = []
-    candidates = [advice.setting.bron if advice.setting else ""]
-    candidates += [band.bron for band in advice.bands]
-    candidates += [item.bron for item in advice.niet_doen]
-    for source in candidates:
-        if source.strip() and source not in found:
-            found.append(source)
-    return found
-
-
 def advice_story(advice: Advice, st: dict[str, Any]) -> list[Any]:
     """The guidance that applies to the chosen setting (and age)."""
     setting = advice.setting
@@ -156,7 +139,7 @@ def advice_story(advice: Advice, st: dict[str, Any]) -> list[Any]:
         out.append(_dont_do_box(advice.niet_doen, st))
     if setting is not None and setting.reflectie.strip():
         out += [_para("Om rekening mee te houden", st, "h2_keep"), _para(setting.reflectie, st)]
-    sources = _sources(advice)
+    sources = advice.sources()
     if sources:
         out.append(_para("Bron: " + "; ".join(sources), st, "muted"))
     return out
@@ -173,14 +156,14 @@ def intervention_story(
     if item.doelgroep.strip():
         out.append(_field("Doelgroep", item.doelgroep, st))
     out.append(_field("Leeftijd", item.age_text(), st))
-    out.append(_field("Setting", _labels(item.settings, SETTINGS) or "–", st))
-    out.append(_field("Niveau", _labels(item.niveaus, NIVEAUS) or "–", st))
+    out.append(_field("Setting", labels_in_order(item.settings, SETTINGS) or "–", st))
+    out.append(_field("Niveau", labels_in_order(item.niveaus, NIVEAUS) or "–", st))
     if item.middelen:
-        out.append(_field("Middelen", _labels(item.middelen, MIDDELEN), st))
+        out.append(_field("Middelen", labels_in_order(item.middelen, MIDDELEN), st))
     if item.pijlers:
-        out.append(_field("Pijlers", _labels(item.pijlers, PIJLERS), st))
+        out.append(_field("Pijlers", labels_in_order(item.pijlers, PIJLERS), st))
     if item.werkvormen:
-        out.append(_field("Werkvormen", _labels(item.werkvormen, WERKVORMEN), st))
+        out.append(_field("Werkvormen", labels_in_order(item.werkvormen, WERKVORMEN), st))
     out.append(_field("Erkenning", item.erkenning, st))
     if item.onderdeel_van and item.onderdeel_van.strip():
         out.append(_field("Onderdeel van", item.onderdeel_van, st))

@@ -17,6 +17,7 @@ from drugspreventie_app.domain.intervention import (
 from drugspreventie_app.domain.plan.model import Actie, Plan
 from drugspreventie_app.domain.plan.options import COMPONENTEN, HARM_PIJLERS, STATUS
 from drugspreventie_app.domain.plan.sections import SECTION_BY_ID, SECTIONS
+from drugspreventie_app.domain.text import age_range_text, labels_in_order
 
 
 def label(names: Mapping[str, str], key: str) -> str:
@@ -24,9 +25,7 @@ def label(names: Mapping[str, str], key: str) -> str:
 
 
 def labels(keys: Sequence[str], names: Mapping[str, str]) -> str:
-    """Labels in the order of `names`; unknown keys last, as they are."""
-    known = [names[key] for key in names if key in keys]
-    return ", ".join(known + [k for k in keys if k not in names])
+    return labels_in_order(keys, names)
 
 
 def date_text(iso: str) -> str:
@@ -44,13 +43,7 @@ def status_text(plan: Plan) -> str:
 
 
 def age_text(van: int | None, tot: int | None) -> str:
-    if van is None and tot is None:
-        return ""
-    if van is None:
-        return f"tot {tot} jaar"
-    if tot is None:
-        return f"vanaf {van} jaar"
-    return f"{van}-{tot} jaar"
+    return age_range_text(van, tot, unbounded="")
 
 
 def planning(actie: Actie) -> str:

@@ -6,7 +6,9 @@ Dutch button texts.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox, QWidget
 
 
 def inform(parent: QWidget | None, title: str, text: str) -> None:
@@ -65,3 +67,18 @@ def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> 
 
     value, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal, text)
     return value if ok else None
+
+
+def action_buttons(
+    ok_text: str,
+    on_ok: Callable[[], object],
+    on_cancel: Callable[[], object],
+    ok_button: QDialogButtonBox.StandardButton = QDialogButtonBox.StandardButton.Ok,
+) -> QDialogButtonBox:
+    """The OK/Annuleren row of our own dialogs, with Dutch texts whatever Qt's locale."""
+    box = QDialogButtonBox(ok_button | QDialogButtonBox.StandardButton.Cancel)
+    box.button(ok_button).setText(ok_text)
+    box.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuleren")
+    box.accepted.connect(on_ok)
+    box.rejected.connect(on_cancel)
+    return box

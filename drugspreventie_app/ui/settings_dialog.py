@@ -112,13 +112,9 @@ class SettingsDialog(QDialog):
         self.problems.hide()
         layout.addWidget(self.problems)
 
-        self.button_box = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        self.button_box = dialogs.action_buttons(
+            "Opslaan", self.save, self.reject, ok_button=QDialogButtonBox.StandardButton.Save
         )
-        self.button_box.button(QDialogButtonBox.StandardButton.Save).setText("Opslaan")
-        self.button_box.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuleren")
-        self.button_box.accepted.connect(self.save)
-        self.button_box.rejected.connect(self.reject)
         if self._read_only:
             self.button_box.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
             self._show_problems(["Alleen-lezen: instellingen kunnen nu niet worden opgeslagen."])

@@ -32,6 +32,7 @@ from drugspreventie_app.domain.plan.options import (
     VERSLAVINGSZORG_NAMEN,
 )
 from drugspreventie_app.domain.plan.sections import SECTIONS
+from drugspreventie_app.domain.text import age_range_text
 
 SEVERITY_ORDER = ("fout", "waarschuwing", "tip")
 
@@ -185,14 +186,7 @@ def _matches(item: DontDo, werkvormen: set[str], actie: Actie, ctx: _Context) ->
 
 
 def _age_text(actie: Actie, ctx: _Context) -> str:
-    low, high = _age_range(actie, ctx)
-    if low is None and high is None:
-        return "alle leeftijden"
-    if low is None:
-        return f"tot {high} jaar"
-    if high is None:
-        return f"vanaf {low} jaar"
-    return f"{low}-{high} jaar"
+    return age_range_text(*_age_range(actie, ctx))
 
 
 # --- a. problem analysis ---------------------------------------------------------------------

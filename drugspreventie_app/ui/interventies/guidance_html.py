@@ -45,11 +45,7 @@ def advice_html(advice: Advice, setting_label: str, age: int | None) -> str:
         parts.append("<p><b>Selectief en geïndiceerd</b></p>" + _list(band.selectief_geindiceerd))
     if advice.media_wat_werkt:
         parts.append("<h3>Communicatie die werkt</h3>" + _list(advice.media_wat_werkt))
-    sources = {advice.setting.bron} if advice.setting else set()
-    sources |= {b.bron for b in advice.bands} | {d.bron for d in advice.niet_doen}
-    parts.append(
-        "<p><small>Bron: " + escape("; ".join(sorted(s for s in sources if s))) + "</small></p>"
-    )
+    parts.append("<p><small>Bron: " + escape("; ".join(sorted(advice.sources()))) + "</small></p>")
     return "\n".join(parts)
 
 

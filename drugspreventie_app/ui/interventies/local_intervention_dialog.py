@@ -119,13 +119,9 @@ class LocalInterventionDialog(QDialog):
         self.problems.setWordWrap(True)
         self.problems.setStyleSheet("color: #a00000;")
         self.problems.hide()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        self.buttons = dialogs.action_buttons(
+            "Opslaan", self.save, self.reject, ok_button=QDialogButtonBox.StandardButton.Save
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText("Opslaan")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuleren")
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.problems)

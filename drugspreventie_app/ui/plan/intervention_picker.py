@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from drugspreventie_app.domain.intervention import Intervention
 from drugspreventie_app.domain.intervention_filter import Criteria, InterventionFinder
+from drugspreventie_app.ui import dialogs
 
 
 class InterventionPicker(QDialog):
@@ -30,13 +30,7 @@ class InterventionPicker(QDialog):
         self.search.textChanged.connect(self.refresh)
         self.list = QListWidget()
         self.list.itemDoubleClicked.connect(lambda _i: self.accept_current())
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Toevoegen als actie")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuleren")
-        buttons.accepted.connect(self.accept_current)
-        buttons.rejected.connect(self.reject)
+        buttons = dialogs.action_buttons("Toevoegen als actie", self.accept_current, self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("Sterkste bewijs eerst. Eigen (lokale) interventies staan erbij."))
         layout.addWidget(self.search)

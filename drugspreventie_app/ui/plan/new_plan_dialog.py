@@ -7,7 +7,6 @@ from datetime import date
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from drugspreventie_app.domain.plan.model import Plan, new_plan
 from drugspreventie_app.domain.plan.options import REIKWIJDTE
+from drugspreventie_app.ui import dialogs
 
 
 class NewPlanDialog(QDialog):
@@ -43,13 +43,7 @@ class NewPlanDialog(QDialog):
         form.addRow("&Reikwijdte:", self.reikwijdte)
         form.addRow("&Eerste jaar (periode van vier jaar):", self.start)
         form.addRow(self.problem)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Plan maken")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuleren")
-        buttons.accepted.connect(self.create)
-        buttons.rejected.connect(self.reject)
+        buttons = dialogs.action_buttons("Plan maken", self.create, self.reject)
         form.addRow(buttons)
 
     def create(self) -> None:
