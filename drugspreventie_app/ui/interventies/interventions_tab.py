@@ -393,16 +393,10 @@ class InterventiesTab(QWidget):
             advices[0][1] if advices else None,
             HandoutContext(profile=profile, logo=logo, today=date.today()),
         )
-        summary = ""
+        from drugspreventie_app.export.interventions_overview import write_overview
+
         try:
-            if suffix == ".docx":
-                from drugspreventie_app.export.interventions_docx import write_overview_docx
-
-                summary = write_overview_docx(*args).summary()
-            else:
-                from drugspreventie_app.export.interventions_overview import write_overview
-
-                write_overview(*args)
+            summary = write_overview(*args).summary()
         except StorageError as err:
             dialogs.error(self, "Opslaan mislukt", str(err))
             return

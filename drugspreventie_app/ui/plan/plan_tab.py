@@ -513,19 +513,19 @@ class PlanTab(QWidget):
     # -- files -------------------------------------------------------------------------------
 
     def export_pdf(self) -> None:
-        from drugspreventie_app.export.plan_pdf import write_plan_pdf
+        from drugspreventie_app.export.plan_document import write_plan
 
-        self._export_document("PDF", ".pdf", PDF_FILTER, write_plan_pdf)
+        self._export_document("PDF", ".pdf", PDF_FILTER, write_plan)
 
     def export_docx(self) -> None:
-        from drugspreventie_app.export.plan_docx import write_plan_docx
+        from drugspreventie_app.export.plan_document import write_plan
 
-        self._export_document("Word-document", ".docx", DOCX_FILTER, write_plan_docx)
+        self._export_document("Word-document", ".docx", DOCX_FILTER, write_plan)
 
     def _export_document(self, kind: str, suffix: str, file_filter: str, write) -> None:
         """Ask where, ask about the plan check, write; a Word export may report characters
         it had to replace."""
-        from drugspreventie_app.export.docx_common import ExportReport
+        from drugspreventie_app.export.document import ExportReport
         from drugspreventie_app.export.handout import HandoutContext
         from drugspreventie_app.storage.profile_access import profile_and_logo
 
