@@ -114,12 +114,17 @@ class Tagged(Flowable):
         if not tagging or canvas.already_drawn(self):
             self.inner.drawOn(canvas, x, y, _sW)
             return
-        canvas.begin_marked(self.node)
-        canvas.pending_label = self.label
+        actual = _plain_text(self.inner)
+        if self.label is not None:
+            # the bullet comes first; _draw_bullet_tagged then opens the body
+            canvas.begin_marked(self.label)
+            canvas.pending_body, canvas.pending_actual = self.node, actual
+        else:
+            canvas.begin_marked(self.node, actual)
         try:
             self.inner.drawOn(canvas, x, y, _sW)
         finally:
-            canvas.pending_label = None
+            canvas.pending_body = canvas.pending_actual = None
             canvas.end_marked()
         if self.link:
             w = getattr(self.inner, "width", self.width)
@@ -135,21 +140,40 @@ class Tagged(Flowable):
 
 def _draw_bullet_tagged(canvas: Any, *args: Any, **kwargs: Any) -> Any:
     """reportlab's bullet drawing, as the list item's label when the item asked for one."""
-    label = getattr(canvas, "pending_label", None)
-    if label is None:
+    body = getattr(canvas, "pending_body", None)
+    if body is None:
         return _original_draw_bullet(canvas, *args, **kwargs)
-    body = canvas.current_node
-    canvas.end_marked()
-    canvas.begin_marked(label)
     try:
         return _original_draw_bullet(canvas, *args, **kwargs)
     finally:
         canvas.end_marked()
-        canvas.begin_marked(body)
+        canvas.begin_marked(body, canvas.pending_actual)
+        canvas.pending_body = canvas.pending_actual = None
 
 
 _original_draw_bullet = _paragraph._drawBullet
 _paragraph._drawBullet = _draw_bullet_tagged
+
+
+def _plain_text(flowable: Any) -> str | None:
+    """What a paragraph says, as one line: the marked content's /ActualText, so that words
+    at the end of a line do not run together when the text is read out or copied (reportlab
+    draws no space where it breaks a line)."""
+    frags = getattr(flowable, "frags", None)
+    if not frags:
+        return None
+    if _paragraph._processed_frags(frags):
+        text = flowable.getPlainText()
+    else:
+        text = "".join(
+            " " if getattr(f, "lineBreak", False) else getattr(f, "text", "") for f in frags
+        )
+    return " ".join(text.split()) or None
+
+
+def _pdf_text_string(text: str) -> str:
+    """A PDF text string: UTF-16BE with its byte order mark, in hex."""
+    return "<FEFF" + text.encode("utf-16-be").hex().upper() + ">"
 
 
 def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
@@ -221,7 +245,9 @@ class TaggingCanvas:
         self._page_states: list[dict[str, Any]] = []
         self.token = object()  # one per canvas, i.e. per build pass
         self.current_node: StructNode | None = None
-        self.pending_label: StructNode | None = None
+        self.pending_body: StructNode | None = None
+        self.pending_actual: str | None = None
+        self._mark_start = -1
         self._marks: list[StructNode] = []
         self._links: list[StructNode] = []
         self._code.append(ARTIFACT)  # type: ignore[attr-defined]
@@ -235,16 +261,24 @@ class TaggingCanvas:
         flowable._drawn_by = self.token
         return False
 
-    def begin_marked(self, node: StructNode) -> None:
+    def begin_marked(self, node: StructNode, actual: str | None = None) -> None:
         code = self._code  # type: ignore[attr-defined]
         code.append("EMC")  # leave the artifact
-        code.append(f"/{node.tag} <</MCID {len(self._marks)}>> BDC")
+        extra = f" /ActualText {_pdf_text_string(actual)}" if actual else ""
+        code.append(f"/{node.tag} <</MCID {len(self._marks)}{extra}>> BDC")
         self._marks.append(node)
         self.current_node = node
+        self._mark_start = len(code)
 
     def end_marked(self) -> None:
-        self._code.append("EMC")  # type: ignore[attr-defined]
-        self._code.append(ARTIFACT)  # type: ignore[attr-defined]
+        code = self._code  # type: ignore[attr-defined]
+        if len(code) == self._mark_start:  # nothing drawn: no empty sequence in the tree
+            code.pop()
+            self._marks.pop()
+            code.append(ARTIFACT)
+        else:
+            code.append("EMC")
+            code.append(ARTIFACT)
         self.current_node = None
 
     def record_link(self, node: StructNode) -> None:

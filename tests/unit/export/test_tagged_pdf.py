@@ -273,3 +273,20 @@ def test_right_to_left_text_is_not_printed_reversed(tmp_path: Path) -> None:
     assert "םולש" not in text and "שלום" not in text  # neither reversed nor pretending
     write_document(docx, handout_document(factsheet_by_slug("ghb"), Audience.OUDERS, ctx))
     assert "Stichting שלום Zuid" in " ".join(p.text for p in Document(docx).paragraphs)
+
+
+def test_words_at_line_ends_do_not_run_together(outputs) -> None:
+    """reportlab draws no space where it breaks a line; each paragraph's marked content
+    carries its text as /ActualText, which screen readers and copying use."""
+    import pikepdf
+
+    sheet = factsheet_by_slug("3-mmc")
+    actual = []
+    with pikepdf.open(outputs["handout-3-mmc-ouders"][0]) as pdf:
+        for page in pdf.pages:
+            for operands, operator in pikepdf.parse_content_stream(page):
+                props = operands[1] if str(operator) == "BDC" else None
+                if isinstance(props, pikepdf.Dictionary) and "/ActualText" in props:
+                    actual.append(str(props.ActualText))
+    assert " ".join(sheet.signalen[0].split()) in actual
+    assert " ".join(sheet.ouders_samenvatting.split()) in actual
