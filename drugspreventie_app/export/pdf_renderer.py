@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 import unicodedata
 from collections.abc import Sequence
 from datetime import date
@@ -22,9 +23,9 @@ from drugspreventie_app.export import document as dm
 from drugspreventie_app.export.fonts import BOLD, FAMILY, ITALIC, register_fonts
 from drugspreventie_app.export.markup import para_text
 from drugspreventie_app.export.pdf_tagging import (
+    DocumentInfo,
     StructNode,
     Tagged,
-    finish,
     tagging_canvas_class,
 )
 from drugspreventie_app.storage.atomic import atomic_write_bytes
@@ -35,6 +36,7 @@ CHUNK_CHARS = 2500  # free text is drawn in paragraphs of at most this many char
 CELL_MAX_CHARS = 360  # a table cell never holds more than this; the rest follows the table
 CELL_MAX_LINES = 8
 CELL_PAD = 4
+PLENTY_OF_ROOM = 100  # points left under a heading that surely hold the next lines
 FOOTER_CHARS = 70
 # reportlab's tables select Helvetica for string cells even when they draw nothing; every
 # font a page refers to must be embedded
@@ -123,6 +125,17 @@ def is_rtl(ch: str) -> bool:
     return unicodedata.bidirectional(ch) in ("R", "AL")
 
 
+# Hebrew, Arabic, Syriac, Thaana, N'Ko, ... and their presentation forms: a quick test before
+# the exact one per character
+_MAYBE_RTL = re.compile(
+    "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\U00010800-\U00010fff\U0001e800-\U0001efff]"
+)
+
+
+def has_rtl(text: str) -> bool:
+    return not text.isascii() and bool(_MAYBE_RTL.search(text)) and any(map(is_rtl, text))
+
+
 class _Text:
     """Turns model text into reportlab paragraph markup; remembers right-to-left text,
     which reportlab (without a bidi library) would print reversed."""
@@ -131,7 +144,7 @@ class _Text:
         self.rtl_found = False
 
     def __call__(self, text: str) -> str:
-        if any(is_rtl(ch) for ch in text):
+        if has_rtl(text):
             self.rtl_found = True
             text = _drop_rtl_runs(text)
         return para_text(text)
@@ -486,6 +499,7 @@ class _KeepWithStart:
     never drags a whole long table or text along."""
 
     def __new__(cls, heads: list[Any], following: Any) -> Any:
+        from reportlab.platypus import Table
         from reportlab.platypus.doctemplate import FrameBreak
         from reportlab.platypus.flowables import CondPageBreak
 
@@ -501,7 +515,10 @@ class _KeepWithStart:
                     need += head.getSpaceBefore() + head.getSpaceAfter()
                 room = avail_height - need
                 fits = room > 0
-                if fits and following is not None and not isinstance(following, CondPageBreak):
+                # with this much room a paragraph's first lines always fit: skip measuring it
+                plenty = room >= PLENTY_OF_ROOM and not isinstance(following, Table)
+                probe = fits and not plenty and following is not None
+                if probe and not isinstance(following, CondPageBreak):
                     height = following.wrapOn(canv, avail_width, room)[1]
                     fits = height <= room or bool(following.splitOn(canv, avail_width, room))
                 frame = self._doctemplateAttr("frame")
@@ -627,7 +644,7 @@ def _footer(meta: dm.DocumentMeta) -> Any:
 
     printed = (meta.printed or date.today()).strftime("%d-%m-%Y")
     left = dm.one_line(meta.footer, FOOTER_CHARS)
-    left = _drop_rtl_runs(left) if any(is_rtl(ch) for ch in left) else left
+    left = _drop_rtl_runs(left) if has_rtl(left) else left
 
     def draw(canvas: Any, page: int, total: int) -> None:
         width, _ = canvas._pagesize
@@ -644,10 +661,13 @@ def _footer(meta: dm.DocumentMeta) -> Any:
 
 def render_pdf(document: dm.Document) -> bytes:
     """The document as tagged PDF bytes."""
+    from reportlab import rl_config
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
     from reportlab.platypus import SimpleDocTemplate
 
+    # ASCII85 only makes the embedded fonts a quarter larger and slower to write
+    rl_config.useA85 = 0
     renderer = _Renderer(document)
     story = renderer.flowables(document.blocks)
     meta = document.meta
@@ -665,7 +685,13 @@ def render_pdf(document: dm.Document) -> bytes:
             self.canv.addOutlineEntry(text, key, level=level)
             self.notify("TOCEntry", (level, text, self.page, key))
 
-    canvas_class = tagging_canvas_class(_footer(meta))
+    info = DocumentInfo(
+        title=dm.one_line(meta.title, 200),
+        author=dm.one_line(meta.author, 200),
+        subject=dm.one_line(meta.subject, 200),
+        language=meta.language,
+    )
+    canvas_class = tagging_canvas_class(_footer(meta), renderer.root, info)
     buffer = io.BytesIO()
     doc = _Doc(
         buffer,
@@ -690,15 +716,7 @@ def render_pdf(document: dm.Document) -> bytes:
     report = document.report
     if renderer.text.rtl_found and report is not None and RTL_REPORT not in report.notes:
         report.notes.append(RTL_REPORT)
-    return finish(
-        buffer.getvalue(),
-        renderer.root,
-        canvas_class.last,
-        title=dm.one_line(meta.title, 200),
-        author=dm.one_line(meta.author, 200),
-        subject=dm.one_line(meta.subject, 200),
-        language=meta.language,
-    )
+    return buffer.getvalue()
 
 
 def write_pdf(target: Path, document: dm.Document) -> dm.ExportReport:

@@ -8,15 +8,15 @@ Three parts:
   sequences per page and keeps everything else on the page (table rules, backgrounds, the
   running footer) inside `/Artifact` sequences, so every piece of page content is either in
   the tree or an artifact.
-- `finish`: after reportlab has written the file, pikepdf adds the structure tree, the parent
-  tree, /MarkInfo, /Lang, DisplayDocTitle, the XMP packet with the PDF/UA identification, and
-  ties each link annotation to a Link element.
+- `TaggingCanvas.save` writes, as reportlab objects in the same file, the structure tree, the
+  parent tree, /MarkInfo, /Lang, DisplayDocTitle, the XMP packet with the PDF/UA
+  identification, and ties each link annotation to a Link element.
 """
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from reportlab.pdfbase import ttfonts
@@ -128,14 +128,7 @@ class Tagged(Flowable):
             canvas.end_marked()
         if self.link:
             w = getattr(self.inner, "width", self.width)
-            canvas.linkRect(
-                self.node.link_text,
-                self.link,
-                (x, y, x + w, y + self.height),
-                relative=1,
-                thickness=0,
-            )
-            canvas.record_link(self.node)
+            canvas.tagged_link(self.node, self.link, (x, y, x + w, y + self.height))
 
 
 def _draw_bullet_tagged(canvas: Any, *args: Any, **kwargs: Any) -> Any:
@@ -172,7 +165,11 @@ def _plain_text(flowable: Any) -> str | None:
 
 
 def _pdf_text_string(text: str) -> str:
-    """A PDF text string: UTF-16BE with its byte order mark, in hex."""
+    """A PDF text string: plain ASCII as a literal, anything else UTF-16BE (with its byte
+    order mark) in hex."""
+    if text.isascii() and text.isprintable():
+        escaped = text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+        return f"({escaped})"
     return "<FEFF" + text.encode("utf-16-be").hex().upper() + ">"
 
 
@@ -221,15 +218,25 @@ def _bfchar_blocks(entries: list[str]) -> list[str]:
 ttfonts.makeToUnicodeCMap = _to_unicode_cmap
 
 
-def tagging_canvas_class(draw_footer: Any) -> type:
-    """A canvas class that numbers marked content per page and draws the running footer (an
-    artifact) once the page count is known. `draw_footer(canvas, page, total)`."""
+@dataclass(frozen=True)
+class DocumentInfo:
+    title: str
+    author: str
+    subject: str
+    language: str
+
+
+def tagging_canvas_class(draw_footer: Any, root: StructNode, info: DocumentInfo) -> type:
+    """A canvas class that numbers marked content per page, draws the running footer (an
+    artifact) once the page count is known (`draw_footer(canvas, page, total)`) and writes
+    the structure tree of `root` into the file."""
     from reportlab.pdfgen import canvas as rl_canvas
 
     class _Canvas(TaggingCanvas, rl_canvas.Canvas):
         def footer(self, page: int, total: int) -> None:
             draw_footer(self, page, total)
 
+    _Canvas.root, _Canvas.info = root, info
     return _Canvas
 
 
@@ -241,7 +248,9 @@ class TaggingCanvas:
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[call-arg]
         self.pages_marks: list[list[StructNode]] = []  # per page: node of each MCID
-        self.pages_links: list[list[StructNode]] = []  # per page: Link node of each annotation
+        self.pages_links: list[list[tuple[StructNode, Any, int]]] = []  # per page: links
+        self._link_count = 0
+        self._page_objects: list[Any] = []
         self._page_states: list[dict[str, Any]] = []
         self.token = object()  # one per canvas, i.e. per build pass
         self.current_node: StructNode | None = None
@@ -281,8 +290,19 @@ class TaggingCanvas:
             code.append(ARTIFACT)
         self.current_node = None
 
-    def record_link(self, node: StructNode) -> None:
-        self._links.append(node)
+    def tagged_link(self, node: StructNode, key: str, rect: tuple[float, ...]) -> None:
+        """A link annotation over `rect` to bookmark `key`, described by the node's text."""
+        struct_parent = LINK_KEYS + self._link_count
+        self._link_count += 1
+        annotation = _struct_link(
+            Rect=self._absRect(rect, 1),  # type: ignore[attr-defined]
+            Contents=node.link_text,
+            Destination=self._bookmarkReference(key),  # type: ignore[attr-defined]
+            Border="[0 0 0]",
+            StructParent=struct_parent,
+        )
+        self._addAnnotation(annotation, None, 1)  # type: ignore[attr-defined]
+        self._links.append((node, annotation, struct_parent))
 
     # -- pages --
     def showPage(self) -> None:
@@ -295,54 +315,69 @@ class TaggingCanvas:
         self._code.append(ARTIFACT)  # type: ignore[attr-defined]
 
     def save(self) -> None:
+        from reportlab.pdfbase.pdfdoc import PDFPage
+
         total = len(self._page_states)
-        for number, state in enumerate(self._page_states, 1):
+        states = self._page_states
+        for number, state in enumerate(states, 1):
             self.__dict__.update(state)
             self._code.append(FOOTER_ARTIFACT)  # type: ignore[attr-defined]
             self.footer(number, total)
             self._code.append("EMC")  # type: ignore[attr-defined]
             super().showPage()  # type: ignore[misc]
+            page = self._doc.Pages.pages[-1]  # type: ignore[attr-defined]
+            page.__NoDefault__ = [*PDFPage.__NoDefault__, "StructParents", "Tabs"]
+            page.StructParents, page.Tabs = number - 1, "/S"
+            self._page_objects.append(page)
+        _write_structure(self, type(self).root, type(self).info)  # type: ignore[attr-defined]
         super().save()  # type: ignore[misc]
 
     def footer(self, page: int, total: int) -> None:
         raise NotImplementedError
 
 
-# --- the structure tree, written after reportlab --------------------------------------------
+# --- the structure tree, written into reportlab's document -----------------------------------
+
+LINK_KEYS = 100_000  # parent-tree keys of link annotations: after those of the pages
 
 
-def finish(
-    data: bytes,
-    root: StructNode,
-    canvas: TaggingCanvas,
-    *,
-    title: str,
-    author: str,
-    subject: str,
-    language: str,
-) -> bytes:
-    """`data` with its structure tree, parent tree and the catalogue entries of PDF/UA."""
-    import pikepdf
-    from pikepdf import Array, Dictionary, Name, String
+@cache
+def _link_annotation_class() -> type:
+    from reportlab.pdfbase.pdfdoc import LinkAnnotation
 
-    pdf = pikepdf.open(io.BytesIO(data))
-    pages = list(pdf.pages)
-    # where every node's content is: (page, mcid), in drawing order
+    class StructLink(LinkAnnotation):
+        permitted = (*LinkAnnotation.permitted, "StructParent")
+
+    return StructLink
+
+
+def _struct_link(**kw: Any) -> Any:
+    """A link annotation that may name its place in the parent tree."""
+    return _link_annotation_class()(**kw)
+
+
+def _write_structure(canvas: TaggingCanvas, root: StructNode, info: DocumentInfo) -> None:
+    """The structure tree, parent tree and catalogue entries of a tagged PDF (PDF/UA)."""
+    from reportlab.pdfbase.pdfdoc import (
+        PDFArray,
+        PDFDictionary,
+        PDFName,
+        PDFStream,
+        PDFString,
+    )
+
+    doc = canvas._doc  # type: ignore[attr-defined]
+    pages = [doc.Reference(p) for p in canvas._page_objects]
     content: dict[int, list[tuple[int, int]]] = {}
     for page_no, marks in enumerate(canvas.pages_marks):
         for mcid, node in enumerate(marks):
             content.setdefault(id(node), []).append((page_no, mcid))
-    links: dict[int, list[tuple[int, Any]]] = {}
-    for page_no, nodes in enumerate(canvas.pages_links):
-        annots = [
-            a for a in pages[page_no].obj.get("/Annots", Array()) if a.get("/Subtype") == "/Link"
-        ]
-        for node, annot in zip(nodes, annots, strict=False):
-            links.setdefault(id(node), []).append((page_no, annot))
-
-    tree_root = pdf.make_indirect(Dictionary(Type=Name.StructTreeRoot))
+    links: dict[int, list[tuple[int, Any, int]]] = {}
+    for page_no, page_links in enumerate(canvas.pages_links):
+        for node, annotation, key in page_links:
+            links.setdefault(id(node), []).append((page_no, annotation, key))
     parents: dict[tuple[int, int], Any] = {}
-    annot_parents: list[Any] = []
+    link_parents: list[tuple[int, Any]] = []
 
     def has_content(node: StructNode) -> bool:
         return (
@@ -353,62 +388,90 @@ def finish(
         )
 
     def build(node: StructNode, parent: Any) -> Any:
-        elem = pdf.make_indirect(Dictionary(Type=Name.StructElem, S=Name("/" + node.tag), P=parent))
-        kids = Array()
-        first_page = None
+        elem = PDFDictionary({"Type": PDFName("StructElem"), "S": PDFName(node.tag), "P": parent})
+        ref = doc.Reference(elem)
+        kids: list[Any] = []
         for page_no, mcid in content.get(id(node), []):
-            page = pages[page_no].obj
-            first_page = first_page if first_page is not None else page
-            kids.append(Dictionary(Type=Name.MCR, Pg=page, MCID=mcid))
-            parents[(page_no, mcid)] = elem
-        for page_no, annot in links.get(id(node), []):
-            page = pages[page_no].obj
-            kids.append(Dictionary(Type=Name.OBJR, Obj=annot, Pg=page))
-            annot.StructParent = len(pages) + len(annot_parents)
-            annot_parents.append(elem)
-            if node.link_text:
-                annot.Contents = String(node.link_text)
-        for child in node.children:
-            if has_content(child):
-                kids.append(build(child, elem))
-        if first_page is not None:
-            elem.Pg = first_page
+            kids.append(PDFDictionary({"Type": PDFName("MCR"), "Pg": pages[page_no], "MCID": mcid}))
+            parents[(page_no, mcid)] = ref
+        for page_no, annotation, key in links.get(id(node), []):
+            kids.append(
+                PDFDictionary(
+                    {
+                        "Type": PDFName("OBJR"),
+                        "Obj": doc.Reference(annotation),
+                        "Pg": pages[page_no],
+                    }
+                )
+            )
+            link_parents.append((key, ref))
+        kids += [build(child, ref) for child in node.children if has_content(child)]
+        own = content.get(id(node))
+        if own:
+            elem.dict["Pg"] = pages[own[0][0]]
         if node.alt:
-            elem.Alt = String(node.alt)
+            elem.dict["Alt"] = PDFString(node.alt)
         if node.scope:
-            elem.A = Dictionary(O=Name.Table, Scope=Name("/" + node.scope))
+            elem.dict["A"] = PDFDictionary({"O": PDFName("Table"), "Scope": PDFName(node.scope)})
         elif node.colspan > 1:
-            elem.A = Dictionary(O=Name.Table, ColSpan=node.colspan)
-        elem.K = kids
-        return elem
+            elem.dict["A"] = PDFDictionary({"O": PDFName("Table"), "ColSpan": node.colspan})
+        elem.dict["K"] = PDFArray(kids)
+        return ref
 
-    document = build(root, tree_root)
-    tree_root.K = Array([document])
-    nums = Array()
+    tree = PDFDictionary({"Type": PDFName("StructTreeRoot")})
+    tree_ref = doc.Reference(tree)
+    tree.dict["K"] = PDFArray([build(root, tree_ref)])
+    nums: list[Any] = []
     for page_no, marks in enumerate(canvas.pages_marks):
-        page = pages[page_no]
-        page.obj.StructParents = page_no
-        page.obj.Tabs = Name.S
-        nums.append(page_no)
-        nums.append(pdf.make_indirect(Array([parents[(page_no, m)] for m in range(len(marks))])))
-    for n, elem in enumerate(annot_parents):
-        nums.append(len(pages) + n)
-        nums.append(elem)
-    tree_root.ParentTree = pdf.make_indirect(Dictionary(Nums=nums))
-    tree_root.ParentTreeNextKey = len(pages) + len(annot_parents)
-    pdf.Root.StructTreeRoot = tree_root
-    pdf.Root.MarkInfo = Dictionary(Marked=True)
-    pdf.Root.Lang = String(language)
-    pdf.Root.ViewerPreferences = Dictionary(DisplayDocTitle=True)
-    with pdf.open_metadata(set_pikepdf_as_editor=False) as meta:
-        meta["dc:title"] = title
-        if author:
-            meta["dc:creator"] = [author]
-        if subject:
-            meta["dc:description"] = subject
-        meta["pdf:Producer"] = str(pdf.docinfo.get("/Producer", "ReportLab"))
-        meta["xmp:CreatorTool"] = "Drugspreventie Werkbank"
-        meta["pdfuaid:part"] = "1"
-    out = io.BytesIO()
-    pdf.save(out)
-    return out.getvalue()
+        nums += [page_no, PDFArray([parents[(page_no, m)] for m in range(len(marks))])]
+    for key, ref in link_parents:
+        nums += [key, ref]
+    tree.dict["ParentTree"] = doc.Reference(PDFDictionary({"Nums": PDFArray(nums)}))
+    tree.dict["ParentTreeNextKey"] = LINK_KEYS + canvas._link_count
+    catalog = doc.Catalog
+    catalog.StructTreeRoot = tree_ref
+    catalog.MarkInfo = PDFDictionary({"Marked": "true"})
+    catalog.Lang = PDFString(info.language)
+    catalog.ViewerPreferences = PDFDictionary({"DisplayDocTitle": "true"})
+    xmp = _xmp(
+        title=info.title,
+        author=info.author,
+        subject=info.subject,
+        language=info.language,
+        producer="ReportLab PDF Library - www.reportlab.com",
+    )
+    metadata = PDFDictionary({"Type": PDFName("Metadata"), "Subtype": PDFName("XML")})
+    catalog.Metadata = doc.Reference(PDFStream(metadata, xmp))
+
+
+def _xmp(*, title: str, author: str, subject: str, language: str, producer: str) -> bytes:
+    """The XMP packet: title, author, subject and the PDF/UA-1 identification."""
+    from xml.sax.saxutils import escape
+
+    def alt(value: str) -> str:
+        return (
+            f'<rdf:Alt><rdf:li xml:lang="x-default">{escape(value)}</rdf:li>'
+            f'<rdf:li xml:lang="{escape(language)}">{escape(value)}</rdf:li></rdf:Alt>'
+        )
+
+    creator = f"<dc:creator><rdf:Seq><rdf:li>{escape(author)}</rdf:li></rdf:Seq></dc:creator>"
+    description = f"<dc:description>{alt(subject)}</dc:description>" if subject else ""
+    packet = (
+        '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>'
+        '<x:xmpmeta xmlns:x="adobe:ns:meta/">'
+        '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+        '<rdf:Description rdf:about=""'
+        ' xmlns:dc="http://purl.org/dc/elements/1.1/"'
+        ' xmlns:pdf="http://ns.adobe.com/pdf/1.3/"'
+        ' xmlns:xmp="http://ns.adobe.com/xap/1.0/"'
+        ' xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">'
+        f"<dc:title>{alt(title)}</dc:title>"
+        f"{creator if author else ''}{description}"
+        f"<dc:language><rdf:Bag><rdf:li>{escape(language)}</rdf:li></rdf:Bag></dc:language>"
+        f"<pdf:Producer>{escape(producer)}</pdf:Producer>"
+        "<xmp:CreatorTool>Drugspreventie Werkbank</xmp:CreatorTool>"
+        "<pdfuaid:part>1</pdfuaid:part>"
+        "</rdf:Description></rdf:RDF></x:xmpmeta>"
+        '<?xpacket end="w"?>'
+    )
+    return packet.encode("utf-8")
