@@ -43,7 +43,9 @@ class OrganisationProfile:
     def from_dict(cls, data: dict[str, Any]) -> OrganisationProfile:
         contacts = [
             HelpContact(**{k: str(c.get(k, "")) for k in ("naam", "rol", "contact")})
-            for c in data.get("hulpcontacten", [])
+            for c in (
+                data.get("hulpcontacten") if isinstance(data.get("hulpcontacten"), list) else []
+            )
             if isinstance(c, dict)
         ]
         fields = ("organisatie", "afdeling", "adres", "telefoon", "email", "website", "logo")
