@@ -8,7 +8,7 @@ from pathlib import Path
 
 from drugspreventie_app.content.errors import ContentError
 from drugspreventie_app.content.schema_check import validate
-from drugspreventie_app.domain.factsheet import Factsheet
+from drugspreventie_app.domain.factsheet import EmergencyGuide, Factsheet
 from drugspreventie_app.locator import data_dir
 
 SCHEMA_FILE = "factsheet.schema.json"
@@ -51,3 +51,21 @@ def all_factsheets() -> tuple[Factsheet, ...]:
 def factsheet_by_slug(slug: str) -> Factsheet | None:
     wanted = slug.strip().lower()
     return next((s for s in all_factsheets() if s.slug == wanted), None)
+
+
+def load_emergency_guide_from(path: Path) -> EmergencyGuide:
+    raw = load_json(path)
+    try:
+        assert isinstance(raw, dict)
+        guide = EmergencyGuide.from_dict(raw)
+    except (AssertionError, KeyError, TypeError) as err:
+        raise ContentError(f"Inhoudsbestand {path.name} is onvolledig: {err}") from err
+    if not guide.stappen or not guide.jongeren:
+        raise ContentError(f"Inhoudsbestand {path.name} bevat geen stappen.")
+    return guide
+
+
+@cache
+def emergency_guide() -> EmergencyGuide:
+    """The general steps of 'Wat te doen bij een noodgeval', shared by every factsheet."""
+    return load_emergency_guide_from(data_dir() / "noodgeval" / "algemeen.json")

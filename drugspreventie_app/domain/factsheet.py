@@ -117,6 +117,11 @@ class Factsheet:
     ouders_gesprek: tuple[str, ...]
     jongeren_samenvatting: str
     jongeren_veiliger: tuple[str, ...]
+    # "Wat te doen bij een noodgeval": the points for this substance; the general steps that
+    # hold for every substance come from `EmergencyGuide`.
+    noodgeval_specifiek: tuple[str, ...] = ()
+    noodgeval_jongeren: tuple[str, ...] = ()
+    noodgeval_bron: str = ""
     search_terms: tuple[str, ...] = field(default=(), compare=False)
 
     @property
@@ -181,6 +186,28 @@ class Factsheet:
             ouders_gesprek=tuple(d["doelgroepteksten"]["ouders"]["gesprek"]),
             jongeren_samenvatting=d["doelgroepteksten"]["jongeren"]["samenvatting"],
             jongeren_veiliger=tuple(d["doelgroepteksten"]["jongeren"]["veiliger"]),
+            noodgeval_specifiek=tuple(d["noodgeval"]["specifiek"]),
+            noodgeval_jongeren=tuple(d["noodgeval"]["jongeren"]),
+            noodgeval_bron=d["noodgeval"]["bron"],
+        )
+
+
+@dataclass(frozen=True)
+class EmergencyGuide:
+    """The steps that hold in every drug emergency, for adults and in youth wording."""
+
+    titel: str
+    stappen: tuple[str, ...]
+    jongeren: tuple[str, ...]
+    bron: str
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> EmergencyGuide:
+        return cls(
+            titel=d["titel"],
+            stappen=tuple(d["stappen"]),
+            jongeren=tuple(d["jongeren"]),
+            bron=d["bron"],
         )
 
 

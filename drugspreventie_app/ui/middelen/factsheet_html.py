@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from drugspreventie_app.domain.factsheet import Factsheet, format_date
+from drugspreventie_app.content.factsheets import emergency_guide
+from drugspreventie_app.domain.factsheet import EmergencyGuide, Factsheet, format_date
 
 
 def _e(text: str) -> str:
@@ -25,14 +26,29 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     )
 
 
-def factsheet_html(sheet: Factsheet) -> str:
+def emergency_html(sheet: Factsheet, guide: EmergencyGuide) -> str:
+    """'Wat te doen bij een noodgeval': the general steps, then this substance's own points."""
+    return "".join(
+        [
+            f"<h2>{_e(guide.titel)}</h2>",
+            _list(guide.stappen),
+            f"<h3>Bij {_e(sheet.naam)}</h3>",
+            _list(sheet.noodgeval_specifiek),
+            f"<p><small>Bron: {_e(guide.bron)}; {_e(sheet.noodgeval_bron)}</small></p>",
+        ]
+    )
+
+
+def factsheet_html(sheet: Factsheet, guide: EmergencyGuide | None = None) -> str:
     s = sheet
+    guide = guide or emergency_guide()
     # Name, legal status line and peildatum sit above the scroll area (always visible);
     # the HTML starts with what the status means.
     parts = [
         f"<p>{_e(s.status.samenvatting)}</p>",
         "<h2>Kernpunten</h2>",
         _list(s.kernpunten),
+        emergency_html(s, guide),
         "<h2>Wat is het?</h2>",
         f"<p>{_e(s.wat_is_het)}</p>",
         f"<p><b>Stofgroep:</b> {_e(s.stofgroep)}</p>",
