@@ -1,6 +1,8 @@
 """Free-text search over interventions that forgives accents, case and small typos.
 
-"moti 4" finds Moti-4, "helder op scool" finds Helder op School. Every query word must match
+"moti 4" finds Moti-4, "helder op scool" finds Helder op School; the whole query, spaces
+and hyphens dropped, may also be a near miss of a whole name ("motie4" for Moti-4, "tripel p"
+for Triple P: one letter too many, or two letters swapped). Every query word must match
 a word of the intervention (name, description, target group, programme, provider): exactly,
 as a prefix, or within a small edit distance. The index maps words to interventions once, so
 a keystroke only scans the vocabulary, not every intervention.
@@ -62,6 +64,23 @@ def within_edits(a: str, b: str, limit: int) -> bool:
             return False
         previous = current
     return previous[-1] <= limit
+
+
+def within_edits_or_swaps(a: str, b: str, limit: int) -> bool:
+    """Like `within_edits`, but two neighbouring letters swapped ("tripel" for "triple")
+    count as one edit (optimal string alignment distance)."""
+    if abs(len(a) - len(b)) > limit:
+        return False
+    rows = [list(range(len(b) + 1))]
+    for i in range(1, len(a) + 1):
+        row = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            row[j] = min(rows[-1][j] + 1, row[j - 1] + 1, rows[-1][j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                row[j] = min(row[j], rows[-2][j - 2] + 1)
+        rows.append(row)
+    return rows[-1][-1] <= limit
 
 
 def allowed_edits(word: str) -> int:
@@ -129,7 +148,12 @@ class SearchIndex:
         if not words:
             return None
         squashed = "".join(words)
-        by_name = {i for i, name in self._squashed_names.items() if squashed in name}
+        limit = allowed_edits(squashed)
+        by_name = {
+            i
+            for i, name in self._squashed_names.items()
+            if squashed in name or (limit and within_edits_or_swaps(squashed, name, limit))
+        }
         result: set[str] | None = None
         for word in words:
             ids: set[str] = set()
