@@ -8,7 +8,7 @@ from pathlib import Path
 
 from drugspreventie_app.content.errors import ContentError
 from drugspreventie_app.content.schema_check import validate
-from drugspreventie_app.domain.factsheet import EmergencyGuide, Factsheet
+from drugspreventie_app.domain.factsheet import Background, EmergencyGuide, Factsheet
 from drugspreventie_app.locator import data_dir
 
 SCHEMA_FILE = "factsheet.schema.json"
@@ -69,3 +69,15 @@ def load_emergency_guide_from(path: Path) -> EmergencyGuide:
 def emergency_guide() -> EmergencyGuide:
     """The general steps of 'Wat te doen bij een noodgeval', shared by every factsheet."""
     return load_emergency_guide_from(data_dir() / "noodgeval" / "algemeen.json")
+
+
+@cache
+def background() -> Background:
+    """Stages of use and drug-set-setting, shown with every factsheet for professionals."""
+    path = data_dir() / "achtergrond" / "algemeen.json"
+    raw = load_json(path)
+    try:
+        assert isinstance(raw, dict)
+        return Background.from_dict(raw)
+    except (AssertionError, KeyError, TypeError) as err:
+        raise ContentError(f"Inhoudsbestand {path.name} is onvolledig: {err}") from err

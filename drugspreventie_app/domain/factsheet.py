@@ -211,6 +211,32 @@ class EmergencyGuide:
         )
 
 
+@dataclass(frozen=True)
+class Background:
+    """What professionals need next to every factsheet: the stages of use and the drug, set
+    and setting model."""
+
+    fasen_titel: str
+    fasen_inleiding: str
+    fasen: tuple[tuple[str, str], ...]
+    dss_titel: str
+    dss_inleiding: str
+    dss: tuple[tuple[str, str], ...]
+    bron: str
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Background:
+        return cls(
+            fasen_titel=d["fasen_titel"],
+            fasen_inleiding=d["fasen_inleiding"],
+            fasen=tuple((f["naam"], f["omschrijving"]) for f in d["fasen"]),
+            dss_titel=d["dss_titel"],
+            dss_inleiding=d["dss_inleiding"],
+            dss=tuple((f["naam"], f["omschrijving"]) for f in d["dss"]),
+            bron=d["bron"],
+        )
+
+
 def format_date(iso: str) -> str:
     """'2024-04-16' -> '16-04-2024'; partial dates ('2012', '2002-10') stay readable."""
     parts = iso.split("-")

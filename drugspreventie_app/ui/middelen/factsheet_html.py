@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from drugspreventie_app.content.factsheets import emergency_guide
-from drugspreventie_app.domain.factsheet import EmergencyGuide, Factsheet, format_date
+from drugspreventie_app.content.factsheets import background, emergency_guide
+from drugspreventie_app.domain.factsheet import Background, EmergencyGuide, Factsheet, format_date
 
 
 def _e(text: str) -> str:
@@ -39,9 +39,27 @@ def emergency_html(sheet: Factsheet, guide: EmergencyGuide) -> str:
     )
 
 
-def factsheet_html(sheet: Factsheet, guide: EmergencyGuide | None = None) -> str:
+def background_html(bg: Background) -> str:
+    def terms(pairs: Sequence[tuple[str, str]]) -> str:
+        return "<ul>" + "".join(f"<li><b>{_e(n)}</b>: {_e(t)}</li>" for n, t in pairs) + "</ul>"
+
+    return "".join(
+        [
+            f"<h2>Achtergrond</h2><h3>{_e(bg.fasen_titel)}</h3><p>{_e(bg.fasen_inleiding)}</p>",
+            terms(bg.fasen),
+            f"<h3>{_e(bg.dss_titel)}</h3><p>{_e(bg.dss_inleiding)}</p>",
+            terms(bg.dss),
+            f"<p><small>Bron: {_e(bg.bron)}</small></p>",
+        ]
+    )
+
+
+def factsheet_html(
+    sheet: Factsheet, guide: EmergencyGuide | None = None, bg: Background | None = None
+) -> str:
     s = sheet
     guide = guide or emergency_guide()
+    bg = bg or background()
     # Name, legal status line and peildatum sit above the scroll area (always visible);
     # the HTML starts with what the status means.
     parts = [
@@ -109,6 +127,7 @@ def factsheet_html(sheet: Factsheet, guide: EmergencyGuide | None = None) -> str
             f"<p>{_e(s.jongeren_waarschuwing)}</p>"
         )
     parts += [
+        background_html(bg),
         "<h2>Hulp en informatie</h2>",
         _list(
             [f"{h.naam}{f' ({h.contact})' if h.contact else ''}: {h.toelichting}" for h in s.hulp]

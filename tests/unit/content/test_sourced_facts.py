@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -10,6 +11,8 @@ from drugspreventie_app.content.example_plan import example_plan
 from drugspreventie_app.content.factsheets import all_factsheets, emergency_guide, factsheet_by_slug
 from drugspreventie_app.content.interventions import catalogue
 from drugspreventie_app.domain.intervention import GEEN_ERKENNING_IN_BRONNEN, NIET_IN_DATABANK
+from drugspreventie_app.locator import data_dir
+from tests.helpers.seed_copy import SEEDS, copied_runs, strings
 
 
 def _entry(entry_id: str):
@@ -144,3 +147,32 @@ def test_every_factsheet_has_its_own_emergency_points(sheet) -> None:
 def test_substance_specific_emergency_points(slug: str, must: str) -> None:
     text = " ".join(factsheet_by_slug(slug).noodgeval_specifiek).lower()
     assert must in text
+
+
+# --- background for professionals ----------------------------------------------------------
+
+
+def test_stages_of_use_and_drug_set_setting() -> None:
+    from drugspreventie_app.content.factsheets import background
+
+    bg = background()
+    assert [n for n, _ in bg.fasen][:4] == [
+        "Experimenteren", "Recreatief gebruik", "Gewoontegebruik", "Problematisch gebruik",
+    ]  # fmt: skip
+    assert bg.fasen[-1][0].startswith("Verslaving")
+    assert [n for n, _ in bg.dss] == ["Drug", "Set", "Setting"]
+    assert "Wat werkt dossier drugs" in bg.bron
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="de bronnen (shared/seeds) staan niet naast de repo")
+@pytest.mark.parametrize("name", ["achtergrond/algemeen.json", "noodgeval/algemeen.json"])
+def test_shared_texts_not_copied_from_the_seeds(name: str) -> None:
+    doc = json.loads((data_dir() / name).read_text("utf-8"))
+    assert not copied_runs(strings(doc))
+
+
+def test_3mmc_signals_say_who_uses_and_where_as_professionals_in_aalten_saw_it() -> None:
+    text = " ".join(factsheet_by_slug("3-mmc").signalen)
+    assert "Aalten" in text
+    for where in ("thuis", "keten", "schuren"):
+        assert where in text
