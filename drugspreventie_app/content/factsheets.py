@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
 from drugspreventie_app.content.errors import ContentError
 from drugspreventie_app.content.schema_check import validate
 from drugspreventie_app.domain.factsheet import Background, EmergencyGuide, Factsheet
+from drugspreventie_app.domain.regional import RegionalDirectory
 from drugspreventie_app.locator import data_dir
 
 SCHEMA_FILE = "factsheet.schema.json"
@@ -44,8 +46,13 @@ def load_factsheets_from(folder: Path) -> tuple[Factsheet, ...]:
 
 @cache
 def all_factsheets() -> tuple[Factsheet, ...]:
-    """Every shipped factsheet, loaded once per run."""
-    return load_factsheets_from(data_dir() / "middelen")
+    """Every shipped factsheet, loaded once per run, with the shared emergency steps and
+    background attached."""
+    guide, bg = emergency_guide(), background()
+    return tuple(
+        replace(sheet, noodgeval_algemeen=guide, achtergrond=bg)
+        for sheet in load_factsheets_from(data_dir() / "middelen")
+    )
 
 
 def factsheet_by_slug(slug: str) -> Factsheet | None:
@@ -79,5 +86,17 @@ def background() -> Background:
     try:
         assert isinstance(raw, dict)
         return Background.from_dict(raw)
+    except (AssertionError, KeyError, TypeError) as err:
+        raise ContentError(f"Inhoudsbestand {path.name} is onvolledig: {err}") from err
+
+
+@cache
+def regional_directory() -> RegionalDirectory:
+    """The shipped directory of regional addiction-care institutions."""
+    path = data_dir() / "regionaal" / "verslavingszorg.json"
+    raw = load_json(path)
+    try:
+        assert isinstance(raw, dict)
+        return RegionalDirectory.from_dict(raw)
     except (AssertionError, KeyError, TypeError) as err:
         raise ContentError(f"Inhoudsbestand {path.name} is onvolledig: {err}") from err

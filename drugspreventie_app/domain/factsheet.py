@@ -122,6 +122,9 @@ class Factsheet:
     noodgeval_specifiek: tuple[str, ...] = ()
     noodgeval_jongeren: tuple[str, ...] = ()
     noodgeval_bron: str = ""
+    # Shared by every sheet, attached by the content loader so that exports need nothing else.
+    noodgeval_algemeen: EmergencyGuide | None = field(default=None, compare=False)
+    achtergrond: Background | None = field(default=None, compare=False)
     search_terms: tuple[str, ...] = field(default=(), compare=False)
 
     @property

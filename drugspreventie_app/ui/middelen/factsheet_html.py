@@ -58,8 +58,8 @@ def factsheet_html(
     sheet: Factsheet, guide: EmergencyGuide | None = None, bg: Background | None = None
 ) -> str:
     s = sheet
-    guide = guide or emergency_guide()
-    bg = bg or background()
+    guide = guide or s.noodgeval_algemeen or emergency_guide()
+    bg = bg or s.achtergrond or background()
     # Name, legal status line and peildatum sit above the scroll area (always visible);
     # the HTML starts with what the status means.
     parts = [
