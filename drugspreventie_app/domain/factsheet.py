@@ -128,6 +128,14 @@ class Factsheet:
     search_terms: tuple[str, ...] = field(default=(), compare=False)
 
     @property
+    def noodgeval_bronnen(self) -> str:
+        """The sources of the emergency section: the general steps' and this sheet's own."""
+        parts = [self.noodgeval_algemeen.bron] if self.noodgeval_algemeen else []
+        if self.noodgeval_bron and self.noodgeval_bron not in parts:
+            parts.append(self.noodgeval_bron)
+        return "; ".join(parts)
+
+    @property
     def flagged_for_youth(self) -> bool:
         return self.jongeren_waarschuwing is not None
 

@@ -41,10 +41,7 @@ def emergency_blocks(sheet: Factsheet, audience: Audience) -> list[Block]:
 
 
 def _source_line(sheet: Factsheet) -> str:
-    parts = [sheet.noodgeval_algemeen.bron] if sheet.noodgeval_algemeen else []
-    if sheet.noodgeval_bron and sheet.noodgeval_bron not in parts:
-        parts.append(sheet.noodgeval_bron)
-    return "Bron: " + "; ".join(parts)
+    return f"Bron: {sheet.noodgeval_bronnen}"
 
 
 def background_blocks(sheet: Factsheet) -> list[Block]:
@@ -71,10 +68,7 @@ def regional_line(profile: OrganisationProfile) -> str | None:
         return None
     contact = f" ({inst.contact})" if inst.contact.strip() else ""
     where = f" voor {profile.regio}" if profile.regio.strip() else ""
-    return (
-        f"{inst.naam}{contact}: de verslavingszorg{where}, voor hulp, advies en preventie in "
-        "uw regio."
-    )
+    return f"{inst.naam}{contact}: de verslavingszorg{where}, voor hulp, advies en preventie."
 
 
 def national_help_lines(sheet: Factsheet, profile: OrganisationProfile) -> list[str]:
@@ -87,7 +81,7 @@ def national_help_lines(sheet: Factsheet, profile: OrganisationProfile) -> list[
         if regional and h.naam.startswith(GENERIC_REGIONAL):
             continue
         lines.append(f"{h.naam}{f' ({h.contact})' if h.contact else ''}: {h.toelichting}")
-        if regional and not placed and h.naam == "Drugs Infolijn":
+        if regional and not placed and h.naam.startswith("Drugs Infolijn"):
             lines.append(regional)
             placed = True
     if regional and not placed:  # a sheet without the Drugs Infolijn still names the region

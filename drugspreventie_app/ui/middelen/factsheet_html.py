@@ -28,13 +28,14 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
 
 def emergency_html(sheet: Factsheet, guide: EmergencyGuide) -> str:
     """'Wat te doen bij een noodgeval': the general steps, then this substance's own points."""
+    sources = "; ".join(dict.fromkeys(x for x in (guide.bron, sheet.noodgeval_bron) if x))
     return "".join(
         [
             f"<h2>{_e(guide.titel)}</h2>",
             _list(guide.stappen),
             f"<h3>Bij {_e(sheet.naam)}</h3>",
             _list(sheet.noodgeval_specifiek),
-            f"<p><small>Bron: {_e(guide.bron)}; {_e(sheet.noodgeval_bron)}</small></p>",
+            f"<p><small>Bron: {_e(sources)}</small></p>",
         ]
     )
 

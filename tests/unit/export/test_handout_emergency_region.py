@@ -9,7 +9,11 @@ import pytest
 from docx import Document
 from pypdf import PdfReader
 
-from drugspreventie_app.content.factsheets import factsheet_by_slug, regional_directory
+from drugspreventie_app.content.factsheets import (
+    all_factsheets,
+    factsheet_by_slug,
+    regional_directory,
+)
 from drugspreventie_app.domain.factsheet import Audience
 from drugspreventie_app.domain.profile import OrganisationProfile
 from drugspreventie_app.export.handout import HandoutContext, write_handout
@@ -70,11 +74,14 @@ def test_without_a_region_the_generic_line_stays(tmp_path) -> None:
     assert "Novadic-Kentron" not in text
 
 
-def test_help_lines_order() -> None:
-    lines = national_help_lines(factsheet_by_slug("3-mmc"), EINDHOVEN)
-    first = next(i for i, line in enumerate(lines) if line.startswith("Drugs Infolijn"))
-    assert lines[first + 1].startswith("Novadic-Kentron")
-    assert "de verslavingszorg voor Eindhoven" in lines[first + 1]
+@pytest.mark.parametrize("sheet", all_factsheets(), ids=lambda s: s.slug)
+def test_help_lines_put_the_region_right_after_the_drugs_infolijn(sheet) -> None:
+    lines = national_help_lines(sheet, EINDHOVEN)
+    regional = [i for i, line in enumerate(lines) if line.startswith("Novadic-Kentron")]
+    assert len(regional) == 1
+    infolijn = [i for i, line in enumerate(lines) if line.startswith("Drugs Infolijn")]
+    assert regional[0] == (infolijn[0] + 1 if infolijn else 0)
+    assert "de verslavingszorg voor Eindhoven" in lines[regional[0]]
 
 
 def test_word_handout_has_emergency_background_and_region(tmp_path) -> None:
