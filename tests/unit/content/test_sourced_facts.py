@@ -176,3 +176,18 @@ def test_3mmc_signals_say_who_uses_and_where_as_professionals_in_aalten_saw_it()
     assert "Aalten" in text
     for where in ("thuis", "keten", "schuren"):
         assert where in text
+
+
+@pytest.mark.parametrize(
+    ("slug", "waarde"),
+    [("ecstasy", "53,8%"), ("cocaine", "33,5%"), ("amfetamine", "20,5%"), ("4-mmc", "16,7%"),
+     ("lachgas", "15,0%"), ("2c-b", "14,1%"), ("cannabis", "46,9%"), ("ketamine", "24,6%"),
+     ("3-mmc", "33,7%")],
+)  # fmt: skip
+def test_nightlife_figures_from_the_newest_uitgaansonderzoek(slug: str, waarde: str) -> None:
+    figures = [
+        c for c in factsheet_by_slug(slug).cijfers if "Het Grote Uitgaansonderzoek 2023" in c.bron
+    ]
+    assert any(c.jaar == "2023" and c.waarde.startswith(waarde) for c in figures)
+    old = [c for c in factsheet_by_slug(slug).cijfers if "Uitgaansonderzoek 2020" in c.bron]
+    assert not old
