@@ -234,6 +234,8 @@ class Background:
     dss_inleiding: str
     dss: tuple[tuple[str, str], ...]
     bron: str
+    cijfers_titel: str = ""
+    cijfers: tuple[Figure, ...] = ()
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Background:
@@ -245,6 +247,8 @@ class Background:
             dss_inleiding=d["dss_inleiding"],
             dss=tuple((f["naam"], f["omschrijving"]) for f in d["dss"]),
             bron=d["bron"],
+            cijfers_titel=d.get("cijfers_titel", ""),
+            cijfers=tuple(Figure(**c) for c in d.get("cijfers", ())),
         )
 
 

@@ -58,6 +58,17 @@ def background_blocks(sheet: Factsheet) -> list[Block]:
         ("small", bg.dss_inleiding),
         ("bullets", [f"{naam}: {tekst}" for naam, tekst in bg.dss]),
         ("small", f"Bron: {bg.bron}"),
+        *(
+            [
+                ("h2", bg.cijfers_titel),
+                (
+                    "bullets",
+                    [f"{c.groep} ({c.jaar}): {c.waarde}. Bron: {c.bron}." for c in bg.cijfers],
+                ),
+            ]
+            if bg.cijfers
+            else []
+        ),
     ]
 
 

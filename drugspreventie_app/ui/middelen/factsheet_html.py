@@ -51,6 +51,13 @@ def background_html(bg: Background) -> str:
             f"<h3>{_e(bg.dss_titel)}</h3><p>{_e(bg.dss_inleiding)}</p>",
             terms(bg.dss),
             f"<p><small>Bron: {_e(bg.bron)}</small></p>",
+            f"<h3>{_e(bg.cijfers_titel)}</h3>" if bg.cijfers else "",
+            _table(
+                ("Groep", "Jaar", "Cijfer", "Bron"),
+                [(c.groep, c.jaar, c.waarde, c.bron) for c in bg.cijfers],
+            )
+            if bg.cijfers
+            else "",
         ]
     )
 

@@ -191,3 +191,13 @@ def test_nightlife_figures_from_the_newest_uitgaansonderzoek(slug: str, waarde: 
     assert any(c.jaar == "2023" and c.waarde.startswith(waarde) for c in figures)
     old = [c for c in factsheet_by_slug(slug).cijfers if "Uitgaansonderzoek 2020" in c.bron]
     assert not old
+
+
+def test_incidents_and_deaths_from_the_letter_to_parliament() -> None:
+    from drugspreventie_app.content.factsheets import background
+
+    figures = {c.jaar + c.waarde[:5]: c for c in background().cijfers}
+    assert "20203.541" in figures and "2.622" in figures["20203.541"].waarde
+    deaths = [c for c in background().cijfers if c.groep.startswith("sterfgevallen")]
+    assert deaths and deaths[0].waarde.startswith("20;") and deaths[0].jaar == "2020"
+    assert all("Kamerbrief" in c.bron for c in background().cijfers)
