@@ -60,8 +60,20 @@ def factsheet_by_slug(slug: str) -> Factsheet | None:
     return next((s for s in all_factsheets() if s.slug == wanted), None)
 
 
-def load_emergency_guide_from(path: Path) -> EmergencyGuide:
+def _load_checked(path: Path, schema_name: str) -> object:
+    """A shared content file, validated against its schema in `data/schema/`."""
     raw = load_json(path)
+    schema = load_json(path.parent.parent / "schema" / schema_name)
+    assert isinstance(schema, dict)
+    problems = validate(raw, schema)
+    if problems:
+        shown = "; ".join(problems[:5])
+        raise ContentError(f"Inhoudsbestand {path.name} voldoet niet aan het schema: {shown}")
+    return raw
+
+
+def load_emergency_guide_from(path: Path) -> EmergencyGuide:
+    raw = _load_checked(path, "noodgeval.schema.json")
     try:
         assert isinstance(raw, dict)
         guide = EmergencyGuide.from_dict(raw)
@@ -82,7 +94,7 @@ def emergency_guide() -> EmergencyGuide:
 def background() -> Background:
     """Stages of use and drug-set-setting, shown with every factsheet for professionals."""
     path = data_dir() / "achtergrond" / "algemeen.json"
-    raw = load_json(path)
+    raw = _load_checked(path, "achtergrond.schema.json")
     try:
         assert isinstance(raw, dict)
         return Background.from_dict(raw)
@@ -90,13 +102,16 @@ def background() -> Background:
         raise ContentError(f"Inhoudsbestand {path.name} is onvolledig: {err}") from err
 
 
-@cache
-def regional_directory() -> RegionalDirectory:
-    """The shipped directory of regional addiction-care institutions."""
-    path = data_dir() / "regionaal" / "verslavingszorg.json"
-    raw = load_json(path)
+def load_regional_directory_from(path: Path) -> RegionalDirectory:
+    raw = _load_checked(path, "regionaal.schema.json")
     try:
         assert isinstance(raw, dict)
         return RegionalDirectory.from_dict(raw)
     except (AssertionError, KeyError, TypeError) as err:
         raise ContentError(f"Inhoudsbestand {path.name} is onvolledig: {err}") from err
+
+
+@cache
+def regional_directory() -> RegionalDirectory:
+    """The shipped directory of regional addiction-care institutions."""
+    return load_regional_directory_from(data_dir() / "regionaal" / "verslavingszorg.json")

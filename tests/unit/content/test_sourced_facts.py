@@ -201,3 +201,18 @@ def test_incidents_and_deaths_from_the_letter_to_parliament() -> None:
     deaths = [c for c in background().cijfers if c.groep.startswith("sterfgevallen")]
     assert deaths and deaths[0].waarde.startswith("20;") and deaths[0].jaar == "2020"
     assert all("Kamerbrief" in c.bron for c in background().cijfers)
+
+
+@pytest.mark.parametrize(
+    ("name", "schema"),
+    [("noodgeval/algemeen.json", "noodgeval.schema.json"),
+     ("achtergrond/algemeen.json", "achtergrond.schema.json"),
+     ("regionaal/verslavingszorg.json", "regionaal.schema.json")],
+)  # fmt: skip
+def test_shared_content_files_valid_with_reference_validator(name: str, schema: str) -> None:
+    import jsonschema
+
+    doc = json.loads((data_dir() / name).read_text("utf-8"))
+    jsonschema.Draft202012Validator(
+        json.loads((data_dir() / "schema" / schema).read_text("utf-8"))
+    ).validate(doc)

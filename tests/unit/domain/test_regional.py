@@ -69,3 +69,21 @@ def test_add_regional_stakeholder_once() -> None:
     added = [s for s in plan.lokale_situatie.stakeholders if s.organisatie == "Novadic-Kentron"]
     assert len(added) == 1
     assert added[0].verslavingspreventie and added[0].domein == "zorg"
+
+
+def test_a_damaged_directory_file_gives_a_dutch_content_error(tmp_path) -> None:
+    import shutil
+
+    from drugspreventie_app.content.errors import ContentError
+    from drugspreventie_app.content.factsheets import load_regional_directory_from
+    from drugspreventie_app.locator import data_dir
+
+    shutil.copytree(data_dir() / "schema", tmp_path / "schema")
+    (tmp_path / "regionaal").mkdir()
+    broken = tmp_path / "regionaal" / "verslavingszorg.json"
+    broken.write_text('{"schema_versie": 1, "instellingen": []}', encoding="utf-8")
+    with pytest.raises(ContentError, match="voldoet niet aan het schema"):
+        load_regional_directory_from(broken)
+    broken.write_text("{niet eens json", encoding="utf-8")
+    with pytest.raises(ContentError, match="kan niet worden gelezen"):
+        load_regional_directory_from(broken)
