@@ -96,11 +96,14 @@ class SearchIndex:
         self._words: dict[str, set[str]] = defaultdict(set)
         self._name_words: dict[str, set[str]] = defaultdict(set)
         self._squashed_names: dict[str, str] = {}
+        self._name_masks: dict[str, int] = {}
         for item in items:
             for word in tokens(item.naam):
                 self._name_words[word].add(item.id)
                 self._words[word].add(item.id)
-            self._squashed_names[item.id] = "".join(tokens(item.naam))
+            squashed = "".join(tokens(item.naam))
+            self._squashed_names[item.id] = squashed
+            self._name_masks[item.id] = _mask(squashed)
             extra = " ".join(
                 x or ""
                 for x in (item.beschrijving, item.doelgroep, item.onderdeel_van, item.aanbieder)
@@ -139,6 +142,18 @@ class SearchIndex:
                 found.append(candidate)
         return tuple(found)
 
+    def _near_miss_names(self, squashed: str) -> set[str]:
+        limit, mask = allowed_edits(squashed), _mask(squashed)
+        if not limit:
+            return set()
+        return {
+            i
+            for i, name in self._squashed_names.items()
+            if abs(len(name) - len(squashed)) <= limit
+            and (self._name_masks[i] ^ mask).bit_count() <= 2 * limit
+            and within_edits_or_swaps(squashed, name, limit)
+        }
+
     def matching_ids(self, query: str) -> frozenset[str] | None:
         return self._matching_ids(query)
 
@@ -148,12 +163,7 @@ class SearchIndex:
         if not words:
             return None
         squashed = "".join(words)
-        limit = allowed_edits(squashed)
-        by_name = {
-            i
-            for i, name in self._squashed_names.items()
-            if squashed in name or (limit and within_edits_or_swaps(squashed, name, limit))
-        }
+        by_name = {i for i, name in self._squashed_names.items() if squashed in name}
         result: set[str] | None = None
         for word in words:
             ids: set[str] = set()
@@ -162,6 +172,9 @@ class SearchIndex:
             result = ids if result is None else result & ids
             if not result:
                 break
+        if not result and not by_name:
+            # nothing matched word by word: perhaps a near miss of a whole name
+            by_name = self._near_miss_names(squashed)
         return frozenset((result or set()) | by_name)
 
 
