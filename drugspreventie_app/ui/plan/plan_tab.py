@@ -28,12 +28,14 @@ from drugspreventie_app.domain.intervention_filter import InterventionFinder
 from drugspreventie_app.domain.plan.actions import action_from_intervention
 from drugspreventie_app.domain.plan.model import Actie, Plan, duplicate_for_next_period, new_id
 from drugspreventie_app.domain.plan.sections import SECTIONS
+from drugspreventie_app.domain.profile import HelpContact
 from drugspreventie_app.storage.database import Database
 from drugspreventie_app.storage.errors import StorageError
 from drugspreventie_app.storage.local_interventions_repository import (
     LocalInterventionsRepository,
 )
 from drugspreventie_app.storage.plan_repository import PlanRepository
+from drugspreventie_app.storage.profile_repository import ProfileRepository
 from drugspreventie_app.ui import dialogs
 from drugspreventie_app.ui.background_export import export_in_background
 from drugspreventie_app.ui.plan.check_panel import CheckPanel
@@ -164,7 +166,7 @@ class PlanTab(QWidget):
             algemeen_page(self.session),
             inleiding_page(self.session),
             beleidsfocus_page(self.session),
-            lokale_situatie_page(self.session),
+            lokale_situatie_page(self.session, self._regional_contact),
             doelen_page(self.session),
             acties_page(self.session, self._pick_intervention),
             handhaving_page(self.session),
@@ -427,6 +429,15 @@ class PlanTab(QWidget):
         self.check_panel.set_findings(findings)
         self.check_panel.set_coverage(plan_coverage(plan))
         return findings
+
+    # -- the regional institution from Instellingen ------------------------------------------
+
+    def _regional_contact(self) -> HelpContact | None:
+        try:
+            return ProfileRepository(self.db).load().regionale_instelling
+        except StorageError as err:
+            dialogs.error(self, "Instellingen niet leesbaar", str(err))
+            return None
 
     # -- interventions into the plan ---------------------------------------------------------
 
