@@ -46,9 +46,17 @@ def first_window_rect(widget: QWidget | None = None) -> QRect:
     return rect
 
 
-def fits(frame: QRect, widget: QWidget | None = None) -> bool:
-    """Whether a window frame lies completely on the available screen."""
-    return available(widget).contains(frame)
+def fits(window: QWidget) -> bool:
+    """Whether a window, with room for its title bar and frame, lies on the available screen.
+
+    Judged on the client area: before the first show the frame is not known yet."""
+    client = window.geometry()
+    limit = usable_size(window)
+    return (
+        client.width() <= limit.width()
+        and client.height() <= limit.height()
+        and available(window).contains(client)
+    )
 
 
 def restore_or_place(window: QWidget, saved: str | None) -> None:
@@ -57,7 +65,7 @@ def restore_or_place(window: QWidget, saved: str | None) -> None:
     if saved:
         before = window.saveGeometry()
         if window.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii"))):
-            if window.isMaximized() or fits(window.frameGeometry(), window):
+            if window.isMaximized() or fits(window):
                 return
             # restoreGeometry moves an off-screen window back but keeps its size: undo it
             window.restoreGeometry(before)

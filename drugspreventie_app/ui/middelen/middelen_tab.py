@@ -214,6 +214,9 @@ class MiddelenTab(QWidget):
         self.search.selectAll()
 
     def print_current(self) -> None:
+        if self.current_sheet() is None:
+            self._status("Kies eerst een middel om de handout af te drukken.")
+            return
         self.print_handout()
 
     def help_topic(self) -> str:

@@ -36,7 +36,7 @@ from drugspreventie_app.storage.local_interventions_repository import (
     LocalInterventionsRepository,
 )
 from drugspreventie_app.storage.plan_repository import PlanRepository
-from drugspreventie_app.ui import dialogs
+from drugspreventie_app.ui import app_guards, dialogs
 from drugspreventie_app.ui.app_guards import UNDO_SCOPE_PROPERTY
 from drugspreventie_app.ui.mnemonics import KEYS_PROPERTY
 from drugspreventie_app.ui.plan.check_panel import CheckPanel
@@ -222,6 +222,7 @@ class PlanTab(QWidget):
         # Ctrl+Z / Ctrl+Y act on the plan's own history wherever the focus is in this tab, also
         # inside a text field (app_guards keeps the fields from taking these keys).
         self.setProperty(UNDO_SCOPE_PROPERTY, True)
+        app_guards.install()
         undo = QAction("Ongedaan maken", self)
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         undo.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
