@@ -69,4 +69,4 @@ lock-upgrade:
 	$(VENV)/bin/uv pip compile --upgrade $(LOCK_ARGS)
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info
+	rm -rf $(VENV) build dist build-bench *.egg-info
