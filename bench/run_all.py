@@ -10,7 +10,15 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SCRIPTS = ("startup.py", "bench_interventions.py", "pdf_exports.py", "plan_storage.py")
+SCRIPTS = (
+    "startup.py",
+    "startup_phases.py",
+    "frozen_startup.py",
+    "bench_interventions.py",
+    "pdf_exports.py",
+    "plan_storage.py",
+    "plan_history.py",
+)
 
 
 def main() -> int:

@@ -11,6 +11,12 @@ from pathlib import Path
 from drugspreventie_app.domain.factsheet import Audience, Factsheet, format_date
 from drugspreventie_app.domain.profile import OrganisationProfile
 from drugspreventie_app.export import document as dm
+from drugspreventie_app.export.handout_extras import (
+    Block,
+    background_blocks,
+    emergency_blocks,
+    national_help_lines,
+)
 from drugspreventie_app.export.output import write_document
 
 EMERGENCY = "Bij een noodgeval (bewusteloos, benauwd, hoge koorts, een aanval): bel 112."
@@ -172,11 +178,22 @@ class _Sheet:
                 " – ".join(x for x in (c.naam, c.rol, c.contact) if x.strip())
                 for c in profile.hulpcontacten
             )
-        self.sub("Landelijk")
-        d.bullets(
-            f"{h.naam}{f' ({h.contact})' if h.contact else ''}: {h.toelichting}" for h in s.hulp
-        )
+        self.sub("Landelijk en in uw regio")
+        d.bullets(national_help_lines(s, profile))
         d.paras(EMERGENCY)
+
+    def extras(self, blocks: Sequence[Block]) -> None:
+        """The emergency section and background of `handout_extras`, at this sheet's
+        heading levels."""
+        for kind, content in blocks:
+            if kind == "h1":
+                self.h(str(content))
+            elif kind == "h2":
+                self.sub(str(content))
+            elif kind == "bullets":
+                self.doc.bullets(list(content))
+            else:
+                self.doc.paras(str(content), "small")
 
     def sources(self) -> None:
         self.sub("Bronnen")
@@ -216,6 +233,9 @@ def _sheet_blocks(
         Audience.OUDERS: part.parents,
         Audience.JONGEREN: part.youth,
     }[audience]()
+    part.extras(emergency_blocks(sheet, audience))
+    if audience is Audience.PROFESSIONAL:
+        part.extras(background_blocks(sheet))
     part.help(profile)
     part.sources()
 

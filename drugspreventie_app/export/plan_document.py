@@ -480,7 +480,7 @@ def plan_document(
     _beleidsfocus(doc, plan)
     _lokale_situatie(doc, plan)
     _doelen(doc, plan)
-    _acties(doc, plan, {**interventions, **by_id})
+    _acties(doc, plan, {**dict(interventions or {}), **by_id})
     _handhaving(doc, plan)
     _evaluatie(doc, plan)
     _communicatie(doc, plan)

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox, QWidget
+
+from drugspreventie_app.ui import file_folders
 
 
 def inform(parent: QWidget | None, title: str, text: str) -> None:
@@ -23,6 +26,18 @@ def error(parent: QWidget | None, title: str, text: str) -> None:
     QMessageBox.critical(parent, title, text)
 
 
+def notify(parent: QWidget | None, title: str, text: str) -> QMessageBox:
+    """A warning that does not block: start-up and storage notices must not hold up the
+    program (or a scripted `--exit-when-ready`) until someone clicks OK. User text in `text`
+    is shown literally, never as markup."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.setWindowModality(Qt.WindowModality.NonModal)
+    box.open()
+    return box
+
+
 def confirm(parent: QWidget | None, title: str, text: str, yes_text: str = "Doorgaan") -> bool:
     box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
     yes = box.addButton(yes_text, QMessageBox.ButtonRole.AcceptRole)
@@ -33,12 +48,19 @@ def confirm(parent: QWidget | None, title: str, text: str, yes_text: str = "Door
 
 
 def open_file(parent: QWidget | None, title: str, file_filter: str, folder: str = "") -> str:
-    path, _ = QFileDialog.getOpenFileName(parent, title, folder, file_filter)
+    kind = file_folders.kind_of(file_filter)
+    start = folder or str(file_folders.start_folder(kind))
+    path, _ = QFileDialog.getOpenFileName(parent, title, start, file_filter)
+    file_folders.remember(kind, path)
     return path
 
 
 def save_file(parent: QWidget | None, title: str, suggested: str, file_filter: str) -> str:
-    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, file_filter)
+    """Opens in Documents the first time, then where this kind of file was saved last."""
+    kind = file_folders.kind_of(file_filter, suggested)
+    start = file_folders.initial_path(suggested, kind)
+    path, _ = QFileDialog.getSaveFileName(parent, title, start, file_filter)
+    file_folders.remember(kind, path)
     return path
 
 

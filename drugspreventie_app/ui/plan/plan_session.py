@@ -15,12 +15,15 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from drugspreventie_app.domain.plan.model import Plan
+from drugspreventie_app.domain.text_policy import clean_tree
 from drugspreventie_app.storage.errors import StorageError
 from drugspreventie_app.storage.plan_repository import PlanRepository
 
 AUTOSAVE_MS = 800
 RETRY_MS = 5000
-MERGE_WINDOW_S = 2.0  # typing in one field within this time is one undo step
+MERGE_WINDOW_S = 2.0  # typing in one field without a longer pause is one undo step...
+STEP_MAX_S = 8.0  # ...but never more than this much typing, so Ctrl+Z undoes a sentence, not
+# a whole paragraph written minutes ago
 
 
 class _EditCommand(QUndoCommand):
@@ -33,6 +36,7 @@ class _EditCommand(QUndoCommand):
         self.after = after
         self.merge_key = merge_key
         self.stamp = time.monotonic()
+        self.started = self.stamp
         self._first = True
 
     def id(self) -> int:  # Qt: commands with the same id >= 0 may merge
@@ -43,6 +47,7 @@ class _EditCommand(QUndoCommand):
             not isinstance(other, _EditCommand)
             or other.merge_key != self.merge_key
             or other.stamp - self.stamp > MERGE_WINDOW_S
+            or other.stamp - self.started > STEP_MAX_S
         ):
             return False
         self.after = other.after
@@ -64,6 +69,7 @@ class PlanSession(QObject):
     plan_changed = Signal()  # after every change: check, coverage, titles refresh
     save_status = Signal(str)  # Dutch text for the status bar
     save_failed = Signal(str)
+    text_cleaned = Signal(str)  # Dutch: what the text rule changed in what was typed or pasted
 
     def __init__(self, repo: PlanRepository, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -101,7 +107,12 @@ class PlanSession(QObject):
             return
         before = self.plan.to_dict()
         mutate(self.plan)
-        after = self.plan.to_dict()
+        after, changes = clean_tree(self.plan.to_dict())
+        if changes:
+            # whatever widget the text came through, the plan holds only what the text rule
+            # accepts, so every save, export and plan file reads back
+            self.plan = Plan.from_dict(after)
+            self.text_cleaned.emit(changes.message())
         if before == after:
             return
         self.undo_stack.push(_EditCommand(self, description, before, after, merge_key))
