@@ -120,6 +120,9 @@ def test_lijst_ia_names_its_substance_groups(slug: str) -> None:
         assert group in text
     assert any(b.titel == "Designerdrugsverbod vanaf 1 juli van kracht" for b in
                factsheet_by_slug(slug).bronnen)  # fmt: skip
+    # the law as adopted (Stb. 2025, 32): the lijst I prohibitions, possession included
+    assert "ook bezit (aanwezig hebben) is verboden" in text
+    assert any("Stb. 2025, 32" in b.titel for b in factsheet_by_slug(slug).bronnen)
 
 
 # --- emergency section ---------------------------------------------------------------------
