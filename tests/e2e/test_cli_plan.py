@@ -121,7 +121,7 @@ def test_nieuw_with_bad_arguments(run_cli, folder: Path, args) -> None:
     "content",
     [
         '{"formaat": "drugspreventie-werkbank/plan", "versie": 1, "plan": {',
-        '{"formaat": "drugspreventie-werkbank/plan", "versie": 2, "plan": {}}',
+        '{"formaat": "drugspreventie-werkbank/plan", "versie": 3, "plan": {}}',
         '{"formaat": "drugspreventie-werkbank/plan", "versie": 1, "plan": {"titel": 5}}',
     ],
 )
