@@ -185,3 +185,34 @@ def test_docx_of_an_unknown_plan_is_a_usage_error(run_cli, folder: Path, tmp_pat
     target = tmp_path / "uit.docx"
     result = run_cli("plan", "docx", "bestaat-niet", "-o", str(target), "--data-dir", str(folder))
     assert result.returncode == 2 and not target.exists()
+
+
+def test_voortgang_as_pdf_and_word(run_cli, folder: Path, tmp_path: Path) -> None:
+    example_id = _ok(run_cli("plan", "voorbeeld", "--data-dir", str(folder))).strip()
+    pdf = tmp_path / "rapport.pdf"
+    out = _ok(run_cli("plan", "voortgang", example_id[:8], "--jaar", "2027", "-o", str(pdf),
+                      "--data-dir", str(folder)))  # fmt: skip
+    assert out.strip() == f"Geschreven: {pdf}"
+    assert "Voortgangsrapportage 2027" in PdfReader(pdf).pages[0].extract_text()
+    docx = tmp_path / "rapport.docx"
+    _ok(run_cli("plan", "voortgang", example_id, "--jaar", "2027", "--soort", "tussenevaluatie",
+                "-o", str(docx), "--data-dir", str(folder)))  # fmt: skip
+    assert docx.read_bytes()[:2] == b"PK"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--jaar", "2035", "-o", "r.pdf"), "2035 valt buiten de planperiode 2026-2029"),
+        (("--jaar", "volgend", "-o", "r.pdf"), "ongeldig jaar 'volgend'"),
+        (("--jaar", "2027", "-o", "r.txt"), "kies een uitvoerbestand op .pdf of .docx"),
+        (("--jaar", "2027", "--soort", "half", "-o", "r.pdf"), "onbekende soort 'half'"),
+    ],
+)
+def test_voortgang_with_bad_arguments(run_cli, folder: Path, tmp_path: Path, args, message) -> None:
+    example_id = _ok(run_cli("plan", "voorbeeld", "--data-dir", str(folder))).strip()
+    args = tuple(str(tmp_path / a) if a.startswith("r.") else a for a in args)
+    result = run_cli("plan", "voortgang", example_id, *args, "--data-dir", str(folder))
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert not any(tmp_path.glob("r.*"))
