@@ -49,14 +49,14 @@ class MeasurementsEditor(QWidget):
                 Column("jaar", "Jaar", kind="int", width=56),
                 Column("waarde", "Waarde", width=70),
                 Column("bron", "Bron"),
-                Column("doelgroep", "Groep", width=110),
-                Column("datum", "Datum", width=80),
+                Column("doelgroep", "Groep", width=90),
+                Column("datum", "Datum", width=70),
                 Column("toelichting", "Toelichting"),
             ],
         )
         self.table.table.setMinimumHeight(150)
         form = QFormLayout()
-        label = QLabel("&Subdoel:")
+        label = QLabel("S&ubdoel:")
         label.setBuddy(self.chooser)
         form.addRow(label, self.chooser)
         layout = QVBoxLayout(self)

@@ -57,8 +57,7 @@ class ProgressPage(QWidget):
         self._forced = False
         title = QLabel("<h2>Voortgang</h2>")
         intro = QLabel(
-            "Leg per jaar vast wat de monitoring liet zien en hoe de acties liepen. Het "
-            "stoplicht vergelijkt de laatste meting met de rechte lijn van nulmeting naar "
+            "Het stoplicht vergelijkt de laatste meting met de rechte lijn van nulmeting naar "
             "streefwaarde: <b>op koers</b>, <b>achter</b> of <b>geen gegevens</b>."
         )
         intro.setWordWrap(True)
@@ -70,9 +69,13 @@ class ProgressPage(QWidget):
         self.kind_box.setAccessibleName("Soort rapportage")
         for key, text in REPORT_KINDS.items():
             self.kind_box.addItem(text, key)
-        self.pdf_button = QPushButton("Rapportage als P&DF…")
+        self.pdf_button = QPushButton("P&DF…")
+        self.pdf_button.setToolTip("De rapportage als PDF opslaan")
+        self.pdf_button.setAccessibleName("Rapportage als PDF")
         self.pdf_button.clicked.connect(lambda: self.export_report("pdf"))
-        self.docx_button = QPushButton("Rapportage als &Word…")
+        self.docx_button = QPushButton("Wo&rd…")
+        self.docx_button.setToolTip("De rapportage als bewerkbaar Word-document opslaan")
+        self.docx_button.setAccessibleName("Rapportage als Word-document")
         self.docx_button.clicked.connect(lambda: self.export_report("docx"))
         self.import_button = QPushButton("&Cijfers inlezen (CSV)…")
         self.import_button.setToolTip(
@@ -81,17 +84,22 @@ class ProgressPage(QWidget):
         self.import_button.clicked.connect(self.import_csv)
         year_label = QLabel("&Stand tot en met:")
         year_label.setBuddy(self.year_box)
+        self.counts = QLabel()
+        self.counts.setWordWrap(True)
         row1 = QHBoxLayout()
         row1.addWidget(year_label)
         row1.addWidget(self.year_box)
-        row1.addWidget(self.kind_box)
-        row1.addWidget(self.pdf_button)
-        row1.addWidget(self.docx_button)
+        row1.addSpacing(12)
+        row1.addWidget(self.import_button)
         row1.addStretch()
+        report_label = QLabel("Rapportage:")
+        report_label.setBuddy(self.kind_box)
         row2 = QHBoxLayout()
-        row2.addWidget(self.import_button)
-        self.counts = QLabel()
-        row2.addWidget(self.counts, 1)
+        row2.addWidget(report_label)
+        row2.addWidget(self.kind_box)
+        row2.addWidget(self.pdf_button)
+        row2.addWidget(self.docx_button)
+        row2.addStretch()
 
         self.overview = ProgressOverview()
         self.overview.subdoel_activated.connect(self.show_measurements)
@@ -106,6 +114,7 @@ class ProgressPage(QWidget):
         overview_tab = QWidget()
         overview_layout = QVBoxLayout(overview_tab)
         overview_layout.setContentsMargins(0, 4, 0, 0)
+        overview_layout.addWidget(self.counts)
         overview_layout.addWidget(legend)
         overview_layout.addWidget(scroll, 1)
 
@@ -116,7 +125,19 @@ class ProgressPage(QWidget):
         self.tabs.addTab(self.measurements, "&Metingen")
         self.tabs.addTab(self.actions, "&Acties per jaar")
 
-        layout = QVBoxLayout(self)
+        self.tabs.setMinimumHeight(380)
+        # On a small screen (1366x768 at 150%) the page scrolls as a whole instead of
+        # squeezing the tables under their buttons.
+        inner = QWidget()
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        page_scroll = QScrollArea()
+        page_scroll.setWidgetResizable(True)
+        page_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        page_scroll.setWidget(inner)
+        page_scroll.setMinimumWidth(420)
+        outer.addWidget(page_scroll)
+        layout = QVBoxLayout(inner)
         layout.addWidget(title)
         layout.addWidget(intro)
         layout.addLayout(row1)
@@ -164,7 +185,7 @@ class ProgressPage(QWidget):
         counts = {key: sum(1 for p in items if p.light == key) for key in LIGHT_LABELS}
         self.counts.setText(
             "   ".join(f"{LIGHT_LABELS[key]}: {n}" for key, n in counts.items())
-            + f"   (stand tot en met {self.year})"
+            + f"   (tot en met {self.year})"
         )
 
     def showEvent(self, event) -> None:
