@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from drugspreventie_app.domain.plan.progress import LIGHT_COLOURS, LIGHT_LABELS
-from drugspreventie_app.domain.plan.progress_chart import LEGEND, chart_alt_text, chart_shapes
+from drugspreventie_app.domain.plan.progress_chart import chart_alt_text, chart_shapes
 from drugspreventie_app.export.docx_common import Cell, DocMeta, DocxBuilder, ExportReport, one_line
 from drugspreventie_app.export.progress_chart_render import chart_png
 from drugspreventie_app.export.progress_report import ProgressReport
@@ -67,11 +67,10 @@ def build_progress_docx(report: ProgressReport) -> DocxBuilder:
         b.para("Het plan heeft nog geen subdoelen met een indicator.")
 
     b.heading("2. Indicatoren", 1)
-    legend = "; ".join(text for _kind, _colour, text in LEGEND)
     b.para(
         "In elke grafiek: de doorgetrokken lijn met punten is de gemeten waarde, de "
-        "gestippelde lijn is op koers, het vierkantje de nulmeting en de ruit de streefwaarde "
-        f"({legend})."
+        "gestippelde lijn is op koers (de rechte lijn van nulmeting naar streefwaarde), het "
+        "vierkantje is de nulmeting en de ruit de streefwaarde."
     )
     for progress in report.indicators:
         sub = progress.subdoel

@@ -7,7 +7,7 @@ from typing import Any
 
 from drugspreventie_app.domain.plan.progress import LIGHT_COLOURS, LIGHT_LABELS
 from drugspreventie_app.domain.plan.progress_chart import LEGEND, chart_shapes
-from drugspreventie_app.export.fonts import BOLD
+from drugspreventie_app.export.fonts import BOLD, FAMILY
 from drugspreventie_app.export.markup import para_text, plain_line
 from drugspreventie_app.export.pdf_document import MARGIN_MM, PdfMeta, styles, write_pdf
 from drugspreventie_app.export.progress_chart_render import chart_drawing
@@ -45,17 +45,36 @@ def _paras(text: str, st: dict[str, Any], style: str = "body") -> list[Any]:
     return [_p(block, st, style) for block in text.split("\n\n") if block.strip()]
 
 
-def _table(headers: list[str], widths_mm: list[float], rows: list[list[Any]], st, extra=()) -> Any:
+def _table(
+    headers: list[str],
+    widths_mm: list[float],
+    rows: list[list[Any]],
+    st,
+    extra=(),
+    plain: tuple[int, ...] = (),
+) -> Any:
+    """A ruled table; the columns in `plain` hold short values (years, amounts, statuses)
+    drawn as plain strings, which reportlab lays out far faster than paragraphs."""
     from reportlab.lib import colors
     from reportlab.lib.units import mm
     from reportlab.platypus import Table, TableStyle
 
     cells = [[_p(h, st, "cell_head") for h in headers]]
-    cells += [[c if not isinstance(c, str) else _p(c, st, "cell") for c in row] for row in rows]
+    for row in rows:
+        cells.append(
+            [
+                c
+                if not isinstance(c, str)
+                else (plain_line(c, 40) if n in plain else _p(c, st, "cell"))
+                for n, c in enumerate(row)
+            ]
+        )
     table = Table(cells, colWidths=[w * mm for w in widths_mm], repeatRows=1, hAlign="LEFT")
+    font = [("FONT", (n, 1), (n, -1), FAMILY, st["cell"].fontSize) for n in plain]
     table.setStyle(
         TableStyle(
             [
+                *font,
                 ("GRID", (0, 0), (-1, -1), 0.4, colors.black),
                 ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e0e0e0")),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -194,6 +213,7 @@ def _actions(report: ProgressReport, st: dict[str, Any]) -> list[Any]:
                 [36, 13, 18, 22, 23, 28, USABLE_MM - 140],
                 rows,
                 st,
+                plain=(1, 2, 4),
             )
         )
     else:
@@ -214,6 +234,7 @@ def _measurements(report: ProgressReport, st: dict[str, Any]) -> list[Any]:
                 [42, 11, 16, 25, 40, USABLE_MM - 134],
                 rows,
                 st,
+                plain=(1, 2),
             )
         )
     else:
