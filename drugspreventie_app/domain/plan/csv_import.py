@@ -26,7 +26,8 @@ from typing import IO
 
 from drugspreventie_app.domain.plan.model import Cijfer, Meting, Plan, Subdoel
 from drugspreventie_app.domain.plan.numbers import NumberError, cell_number, format_number
-from drugspreventie_app.domain.text import fold, strip_control_characters
+from drugspreventie_app.domain.text import fold
+from drugspreventie_app.domain.text_policy import clean
 
 SEPARATORS = {";": "puntkomma", ",": "komma", "\t": "tab"}
 ROLES = {
@@ -208,7 +209,8 @@ def _count_outside_quotes(line: str, char: str) -> int:
 
 
 def _clean(cell: str) -> str:
-    return strip_control_characters(cell).strip()[:MAX_CELL]
+    """A cell under the Werkbank's one text rule, capped: a figure's name is not an essay."""
+    return clean(cell, MAX_CELL).strip()
 
 
 def _csv_problem(err: Exception) -> str:
@@ -266,7 +268,7 @@ def read_rows(
     problems = _mapping_problems(layout, mapping, default_source)
     if problems:
         raise CsvImportError(problems)
-    region_key = fold(region.strip())
+    region_key = fold(_clean(region))
     # A StatLine export repeats a few thousand region names over hundreds of thousands of
     # rows: fold each name once.
     region_cache: dict[str, bool] = {}
@@ -384,7 +386,7 @@ def _row(
     if not indicator:
         problems.append(f"Regel {line}: de indicator is leeg.")
         return None
-    source = _cell(row, mapping["bron"]) or default_source.strip()
+    source = _cell(row, mapping["bron"]) or _clean(default_source)
     text = format_number(value) + ("%" if raw_value.endswith("%") else "")
     return ImportRow(
         line, indicator, _cell(row, mapping["groep"]), value, text, int(years[0]), source

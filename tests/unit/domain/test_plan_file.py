@@ -203,14 +203,6 @@ BAD_PLANS: dict[str, tuple[Mutation, str]] = {
         "plan.acties[0].subdoelen[0]: verwijst naar subdoel 'bestaat-niet', dat niet in het "
         "plan staat",
     ),
-    "stuurteken": (
-        _set("plan.titel", "Plan\x07"),
-        "plan.titel: bevat onzichtbare stuurtekens",
-    ),
-    "stuurteken in een lijst": (
-        _set("plan.evaluatie.indicatoren[0]", "a\x00b"),
-        "plan.evaluatie.indicatoren[0]: bevat onzichtbare stuurtekens",
-    ),
     "onbekend niveau": (
         _set("plan.acties[0].niveau", "X"),
         "plan.acties[0].niveau: onbekende waarde 'X' (toegestaan: U, S, I, Z, HR of leeg)",
@@ -431,3 +423,12 @@ def test_bad_cycle_values_are_named_with_their_place() -> None:
         "plan.doelen[0].subdoelen[0].metingen[1].waarde: verwacht tekst, gevonden een geheel getal"
         in problems
     )
+
+
+def test_control_characters_are_removed_on_import_not_refused() -> None:
+    """The text rule (issue 10) cleans a plan file as if it had been typed."""
+    data = _data()
+    data["plan"]["titel"] = "Plan\x07"
+    data["plan"]["evaluatie"]["indicatoren"] = ["a\x00b"]
+    plan = parse_plan_file(json.dumps(data))
+    assert plan.titel == "Plan" and plan.evaluatie.indicatoren == ["ab"]
