@@ -602,17 +602,27 @@ class PlanTab(QWidget):
             return
         target = Path(path) if path.lower().endswith(suffix) else Path(path + suffix)
         profile, _logo = profile_and_logo(self.db)
+        findings = self.run_check()
+        snapshot = Plan.from_dict(plan.to_dict())  # the worker reads it while the user types
         try:
-            write_progress_report(
+            finished, _result = export_in_background(
+                self,
+                "De voortgangsrapportage wordt opgemaakt…",
                 target,
-                plan,
-                options,
-                findings=self.run_check(),
-                organisation=getattr(profile, "organisatie", "") or "",
-                today=date.today(),
+                lambda path: write_progress_report(
+                    path,
+                    snapshot,
+                    options,
+                    findings=findings,
+                    organisation=profile.organisatie,
+                    today=date.today(),
+                ),
             )
         except StorageError as err:
             dialogs.error(self, "Opslaan mislukt", str(err))
+            return
+        if not finished:
+            self.status_message.emit("Rapportage geannuleerd; er is niets opgeslagen.")
             return
         self.status_message.emit(f"Voortgangsrapportage opgeslagen: {target}")
 
