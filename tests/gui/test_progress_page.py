@@ -204,3 +204,20 @@ def test_progress_report_from_the_page(fake_dialogs, example: PlanTab, tmp_path,
     button.click()
     assert target.exists() and target.stat().st_size > 5000
     assert "error" not in fake_dialogs.kinds()
+
+
+def test_statline_file_asks_for_a_source_then_reads(
+    qtbot, monkeypatch, fake_dialogs, fresh
+) -> None:
+    def fill_source(dialog: CsvImportDialog) -> None:
+        assert "Elk cijfer heeft een bron nodig" in dialog.message.text()
+        dialog.source_edit.setText("CBS StatLine 2027")
+        qtbot.keyClick(dialog.source_edit, Qt.Key.Key_Return)
+
+    dialog = _import(
+        monkeypatch, fake_dialogs, fresh, SAMPLES / "statline-voorbeeld.csv", True, fill_source
+    )
+    assert dialog.result is not None and dialog.result.other_region == 2
+    cijfers = fresh.session.plan.lokale_situatie.cijfers
+    assert {c.bron for c in cijfers} == {"CBS StatLine 2027"}
+    assert [c.waarde for c in cijfers if c.indicator.startswith("Zware")] == ["8,4", "8,1"]

@@ -95,7 +95,12 @@ class CsvImportDialog(QDialog):
         options.addRow("&Bron (als er geen bronkolom is):", self.source_edit)
         options.addRow("Alleen &regio:", self.region_edit)
         self.read_button = QPushButton("&Opnieuw lezen")
+        self.read_button.setToolTip("Lees het bestand opnieuw met de gekozen kolommen en opties")
         self.read_button.clicked.connect(self.read)
+        # Enter in a text field reads again instead of pressing the dialog's default button
+        self.read_button.setAutoDefault(False)
+        self.source_edit.returnPressed.connect(self.read)
+        self.region_edit.returnPressed.connect(self.read)
         options.addRow("", self.read_button)
 
         self.targets = QTableWidget(0, 3)
