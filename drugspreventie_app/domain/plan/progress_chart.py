@@ -24,7 +24,7 @@ AXIS = "#000000"
 GRID = "#d9d9d9"
 TEXT = "#222222"
 FONT_SIZE = 7.0
-LEFT, RIGHT, TOP, BOTTOM = 34.0, 10.0, 10.0, 16.0
+LEFT, RIGHT, TOP, BOTTOM = 34.0, 10.0, 10.0, 18.0
 
 
 @dataclass(frozen=True)
@@ -118,7 +118,7 @@ def chart_shapes(
     year_step = 1 if last - first <= 8 else 2
     for jaar in range(first, last + 1, year_step):
         shapes.append(Line(x(jaar), height - BOTTOM, x(jaar), height - BOTTOM + 2.5, AXIS, 0.6))
-        shapes.append(Label(x(jaar), height - BOTTOM + 2.5 + FONT_SIZE, str(jaar), "middle"))
+        shapes.append(Label(x(jaar), height - BOTTOM + 4 + FONT_SIZE, str(jaar), "middle"))
     shapes.append(Line(LEFT, TOP, LEFT, height - BOTTOM, AXIS, 0.8))
     shapes.append(Line(LEFT, height - BOTTOM, width - RIGHT, height - BOTTOM, AXIS, 0.8))
     if start is not None and target is not None and target.jaar > start.jaar:

@@ -201,3 +201,52 @@ def test_example_plan_shows_a_filled_in_cycle() -> None:
     assert all("fictief" in b.lower() or b == "GGD Gezondheidsmonitor Jeugd" for b in sources)
     findings = check_plan(plan, today=date(2028, 3, 1))
     assert [f.key for f in findings if f.key.startswith("meting")] == []
+
+
+# -- the chart as shapes -----------------------------------------------------------------------
+
+
+def test_chart_shapes_show_line_markers_and_stay_in_their_box() -> None:
+    from drugspreventie_app.domain.plan.progress_chart import (
+        Label,
+        Line,
+        Marker,
+        chart_alt_text,
+        chart_shapes,
+    )
+
+    plan, doel, sub = _plan("38% (2023)", "30%", 2027, (2026, "32%"), (2027, "31%"))
+    progress = indicator_progress(plan, doel, sub)
+    shapes = chart_shapes(progress, 250, 150, (2026, 2029))
+    markers = [s for s in shapes if isinstance(s, Marker)]
+    assert [m.shape for m in markers] == ["square", "diamond", "circle", "circle"]
+    dashed = [s for s in shapes if isinstance(s, Line) and s.dashed]
+    assert len(dashed) == 1  # the "op koers" line from nulmeting to streefwaarde
+    square, diamond = markers[0], markers[1]
+    assert (dashed[0].x1, dashed[0].y1, dashed[0].x2, dashed[0].y2) == (
+        square.x,
+        square.y,
+        diamond.x,
+        diamond.y,
+    )
+    assert square.y < diamond.y  # 38 is drawn above 30: y grows downwards
+    years = [
+        s.text for s in shapes if isinstance(s, Label) and s.text.isdigit() and len(s.text) == 4
+    ]
+    assert years == ["2023", "2024", "2025", "2026", "2027", "2028", "2029"]
+    for s in shapes:
+        xs = (s.x1, s.x2) if isinstance(s, Line) else (s.x,)
+        ys = (s.y1, s.y2) if isinstance(s, Line) else (s.y,)
+        assert all(0 <= x <= 250 for x in xs) and all(0 <= y <= 150 for y in ys)
+    assert chart_alt_text(progress) == (
+        "Indicator: Percentage klas 4 dat dronk. Nulmeting 38 in 2023. Streefwaarde 30 in 2027. "
+        "Gemeten: 2026: 32, 2027: 31."
+    )
+
+
+def test_chart_without_numbers_says_so() -> None:
+    from drugspreventie_app.domain.plan.progress_chart import Label, chart_shapes
+
+    plan, doel, sub = _plan("matig", "goed", 2029)
+    shapes = chart_shapes(indicator_progress(plan, doel, sub), 250, 150, (2026, 2029))
+    assert [s.text for s in shapes if isinstance(s, Label)] == ["geen getallen"]
