@@ -59,13 +59,14 @@ def fresh(tab: PlanTab) -> PlanTab:
     return tab
 
 
-def test_voortgang_is_in_the_navigator_and_shows_lights(example: PlanTab) -> None:
+def test_voortgang_is_in_the_navigator_and_shows_lights(qtbot, example: PlanTab) -> None:
     page = example.pages.currentWidget()
     assert page is example.progress_page
     lights = [p.light for p in page.overview.progress_items()]
     assert len(lights) == 6 and set(lights) == {OP_KOERS, ACHTER}
     assert page.year == 2027  # the last year with data
     assert "Achter: 2" in page.counts.text() and "Op koers: 4" in page.counts.text()
+    qtbot.waitUntil(lambda: page.overview.accessibleDescription() != "")
     description = page.overview.accessibleDescription()
     assert "Doel Jongeren onder 18 jaar beginnen later" in description
     assert "Gemeten: 2027: 33." in description

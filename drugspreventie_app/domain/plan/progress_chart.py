@@ -24,7 +24,7 @@ AXIS = "#000000"
 GRID = "#d9d9d9"
 TEXT = "#222222"
 FONT_SIZE = 7.0
-LEFT, RIGHT, TOP, BOTTOM = 34.0, 10.0, 10.0, 18.0
+LEFT, RIGHT, TOP, BOTTOM = 34.0, 16.0, 10.0, 18.0  # room for centred year labels
 
 
 @dataclass(frozen=True)

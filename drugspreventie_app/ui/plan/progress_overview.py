@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPalette,
     QPen,
+    QPixmap,
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
@@ -32,7 +33,7 @@ from drugspreventie_app.domain.plan.progress import (
     doel_light,
     plan_progress,
 )
-from drugspreventie_app.domain.plan.progress_chart import Shape, chart_alt_text, chart_shapes
+from drugspreventie_app.domain.plan.progress_chart import chart_alt_text, chart_shapes
 from drugspreventie_app.ui.plan.chart_painter import paint_shapes
 
 MARGIN = 8
@@ -41,13 +42,13 @@ CARD_W, CARD_H = 330, 250
 CHART_H = 172
 HEADER_H = 30
 BADGE_W = 104
+CHART_CACHE_SIZE = 200
 
 
 @dataclass
 class _Card:
     progress: IndicatorProgress
     rect: QRect
-    shapes: list[Shape] | None = None
 
 
 @dataclass
@@ -74,6 +75,7 @@ class ProgressOverview(QWidget):
         self._years = (2026, 2029)
         self._current = -1
         self._laid_out_width = -1
+        self._chart_cache: dict[tuple, QPixmap] = {}
 
     # -- data --------------------------------------------------------------------------------
 
@@ -92,8 +94,12 @@ class ProgressOverview(QWidget):
         self._current = min(self._current, sum(len(g) for _, g in self._groups) - 1)
         self._laid_out_width = -1
         self._layout()
-        self.setAccessibleDescription(self.summary_text())
         self.update()
+        # The description reads every chart in words; written after the frame is painted.
+        QTimer.singleShot(0, self._describe)
+
+    def _describe(self) -> None:
+        self.setAccessibleDescription(self.summary_text())
 
     def progress_items(self) -> list[IndicatorProgress]:
         return [p for _, group in self._groups for p in group]
@@ -215,12 +221,36 @@ class ProgressOverview(QWidget):
         metrics = QFontMetrics(self.font())
         lines = _two_lines(title, metrics, title_rect.width())
         painter.drawText(title_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, lines)
-        if card.shapes is None:
-            card.shapes = chart_shapes(progress, CARD_W - 12, CHART_H, self._years)
-        painter.save()
-        painter.translate(QPointF(rect.x() + 6, rect.y() + CARD_H - CHART_H - 8))
-        paint_shapes(painter, card.shapes, self.font())
-        painter.restore()
+        painter.drawPixmap(
+            QPointF(rect.x() + 6, rect.y() + CARD_H - CHART_H - 8), self._chart_pixmap(progress)
+        )
+
+    def _chart_pixmap(self, progress: IndicatorProgress) -> QPixmap:
+        """The chart, drawn once per content: opening the view again, or editing another
+        indicator, repaints from the picture instead of laying out every label anew."""
+        ratio = self.devicePixelRatioF()
+        key = (progress.start, progress.target, progress.measurements, self._years, ratio)
+        pixmap = self._chart_cache.get(key)
+        if pixmap is None:
+            if len(self._chart_cache) > CHART_CACHE_SIZE:
+                self._chart_cache.clear()
+            width = CARD_W - 12
+            pixmap = QPixmap(round(width * ratio), round(CHART_H * ratio))
+            pixmap.setDevicePixelRatio(ratio)
+            pixmap.fill(self.palette().color(QPalette.ColorRole.Base))
+            painter = QPainter(pixmap)
+            paint_shapes(painter, chart_shapes(progress, width, CHART_H, self._years), self.font())
+            painter.end()
+            self._chart_cache[key] = pixmap
+        return pixmap
+
+    def clear_chart_cache(self) -> None:
+        self._chart_cache.clear()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange):
+            self.clear_chart_cache()  # the pictures carry the old colours or font
+        super().changeEvent(event)
 
     # -- interaction -------------------------------------------------------------------------
 
