@@ -7,7 +7,7 @@ from typing import Any
 
 from drugspreventie_app.domain.plan.progress import LIGHT_COLOURS, LIGHT_LABELS
 from drugspreventie_app.domain.plan.progress_chart import LEGEND, chart_shapes
-from drugspreventie_app.export.fonts import BOLD, FAMILY
+from drugspreventie_app.export.fonts import BOLD, FAMILY, covered_by_main_font
 from drugspreventie_app.export.markup import para_text, plain_line
 from drugspreventie_app.export.pdf_document import MARGIN_MM, PdfMeta, styles, write_pdf
 from drugspreventie_app.export.progress_chart_render import chart_drawing
@@ -15,6 +15,7 @@ from drugspreventie_app.export.progress_report import ProgressReport
 
 USABLE_MM = 210 - 2 * MARGIN_MM
 CHART_W, CHART_H = 250.0, 150.0  # points
+CELL_PAD = 4.0
 SEVERITIES = (("fout", "Fouten"), ("waarschuwing", "Waarschuwingen"), ("tip", "Tips"))
 
 
@@ -51,26 +52,39 @@ def _table(
     rows: list[list[Any]],
     st,
     extra=(),
-    plain: tuple[int, ...] = (),
 ) -> Any:
-    """A ruled table; the columns in `plain` hold short values (years, amounts, statuses)
-    drawn as plain strings, which reportlab lays out far faster than paragraphs."""
+    """A ruled table. A cell whose text fits on one line is drawn as a plain string, which
+    reportlab lays out far faster than a paragraph; longer text wraps as a paragraph."""
     from reportlab.lib import colors
     from reportlab.lib.units import mm
+    from reportlab.pdfbase.pdfmetrics import stringWidth
     from reportlab.platypus import Table, TableStyle
 
+    size = st["cell"].fontSize
+    room = [w * mm - 2 * CELL_PAD for w in widths_mm]
+    covered = covered_by_main_font()
     cells = [[_p(h, st, "cell_head") for h in headers]]
-    for row in rows:
-        cells.append(
-            [
-                c
-                if not isinstance(c, str)
-                else (plain_line(c, 40) if n in plain else _p(c, st, "cell"))
-                for n, c in enumerate(row)
-            ]
-        )
+    plain_cells: list[tuple[int, int]] = []
+    for r, row in enumerate(rows, 1):
+        out = []
+        for n, value in enumerate(row):
+            if not isinstance(value, str):
+                out.append(value)
+                continue
+            text = " ".join(value.split())
+            fits = (
+                "\n" not in value
+                and all(ord(c) in covered for c in text)
+                and stringWidth(text, FAMILY, size) <= room[n]
+            )
+            if fits:
+                out.append(plain_line(text, 60))
+                plain_cells.append((n, r))
+            else:
+                out.append(_p(value, st, "cell"))
+        cells.append(out)
     table = Table(cells, colWidths=[w * mm for w in widths_mm], repeatRows=1, hAlign="LEFT")
-    font = [("FONT", (n, 1), (n, -1), FAMILY, st["cell"].fontSize) for n in plain]
+    font = [("FONT", cell, cell, FAMILY, size) for cell in plain_cells]
     table.setStyle(
         TableStyle(
             [
@@ -78,6 +92,8 @@ def _table(
                 ("GRID", (0, 0), (-1, -1), 0.4, colors.black),
                 ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e0e0e0")),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD),
+                ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD),
                 ("TOPPADDING", (0, 0), (-1, -1), 2.5),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
                 *extra,
@@ -210,10 +226,9 @@ def _actions(report: ProgressReport, st: dict[str, Any]) -> list[Any]:
         story.append(
             _table(
                 ["Actie", "Jaar", "Status", "Bereik", "Uitgegeven", "Begroting", "Toelichting"],
-                [36, 13, 18, 22, 23, 28, USABLE_MM - 140],
+                [36, 13, 18, 25, 23, 28, USABLE_MM - 143],
                 rows,
                 st,
-                plain=(1, 2, 4),
             )
         )
     else:
@@ -234,7 +249,6 @@ def _measurements(report: ProgressReport, st: dict[str, Any]) -> list[Any]:
                 [42, 11, 16, 25, 40, USABLE_MM - 134],
                 rows,
                 st,
-                plain=(1, 2),
             )
         )
     else:
