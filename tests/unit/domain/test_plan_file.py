@@ -100,6 +100,23 @@ def test_tab_and_newline_are_allowed() -> None:
     assert parse_plan_file(json.dumps(data)).titel.startswith("Twee\tkolommen\n")
 
 
+def test_control_characters_and_lone_surrogates_pass_the_text_rule_as_if_typed() -> None:
+    from drugspreventie_app.domain.text_policy import TextChanges
+
+    data = _data()
+    data["plan"]["titel"] = "Plan\x07 \ud800"
+    data["plan"]["evaluatie"]["indicatoren"] = ["a\x00b"]
+    changes = TextChanges()
+    plan = parse_plan_file(json.dumps(data), changes)  # escaped, as a colleague's file has it
+    assert plan.titel == "Plan \ufffd"
+    assert plan.evaluatie.indicatoren == ["ab"]
+    assert changes.message() == (
+        "2 onzichtbare stuurtekens verwijderd en 1 onleesbaar teken vervangen door \ufffd."
+    )
+    # and the plan file it exports imports again
+    assert parse_plan_file(plan_to_file_text(plan)) == plan
+
+
 Mutation = Callable[[dict[str, Any]], Any]
 
 
