@@ -98,6 +98,7 @@ class Cell:
     indent: bool = False
     span: int = 1  # columns this cell covers
     shade: bool = False  # a grey background, e.g. a group row
+    fill: str = ""  # a background colour of this cell alone, "#RRGGBB" (a traffic light)
 
 
 @dataclass(frozen=True)
@@ -136,8 +137,9 @@ class Warnings:
 @dataclass(frozen=True)
 class Figure:
     """A picture with its alternative text. `kind` tells the renderers how to draw it:
-    'logo' (an image file at `source`) or 'coverage' (the plan's coverage grid, drawn from
-    `data`, a mapping (setting, niveau) -> count)."""
+    'logo' (an image file at `source`), 'coverage' (the plan's coverage grid, drawn from
+    `data`, a mapping (setting, niveau) -> count) or 'chart' (a progress chart: `data` is
+    (shapes, width pt, height pt, width on paper mm))."""
 
     kind: str
     alt: str

@@ -532,7 +532,7 @@ class DocxBuilder:
                 target = row.cells[col]
                 if span > 1:
                     target = target.merge(row.cells[col + span - 1])
-                shade = row_shade if cell.shade else None
+                shade = cell.fill.lstrip("#") or (row_shade if cell.shade else None)
                 self._fill(target, cell, sum(widths_mm[col : col + span]), shade)
                 col += span
             while col < ncols:
@@ -689,6 +689,11 @@ def _draw(b: DocxBuilder, block: Any) -> None:
             from drugspreventie_app.export.coverage_image import coverage_png
 
             b.picture(coverage_png(block.data), COVERAGE_WIDTH_MM, block.alt)
+        elif block.kind == "chart":
+            from drugspreventie_app.export.progress_chart_render import chart_png
+
+            shapes, width, height, width_mm = block.data
+            b.picture(chart_png(shapes, width, height), width_mm, block.alt)
         else:
             b.logo(block.source, alt_text=block.alt)
     elif isinstance(block, dm.Rule):

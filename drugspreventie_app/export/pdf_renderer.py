@@ -299,14 +299,19 @@ class _Renderer:
         return [KeepTogether(self.flowables(g.blocks))]
 
     def _contents(self, c: dm.Contents) -> list[Any]:
-        toc = _contents_flowable(self, c.levels)
-        return [self.para(c.title, "title", self.root.add("H1")), toc]
+        title = self.para(c.title, "title", self.root.add("H1"))
+        return [title, _contents_flowable(self, c.levels)]
 
     # figures
     def _figure(self, f: dm.Figure) -> list[Any]:
         node = self.root.add("Figure", alt=f.alt)
         if f.kind == "coverage":
             return [Tagged(_coverage_drawing(f.data), node)]
+        if f.kind == "chart":
+            from drugspreventie_app.export.progress_chart_render import chart_drawing
+
+            shapes, width, height, _ = f.data
+            return [Tagged(_without_helvetica(chart_drawing(shapes, width, height)), node)]
         return self._logo(f, node)
 
     def _logo(self, f: dm.Figure, node: StructNode) -> list[Any]:
@@ -373,6 +378,10 @@ class _Renderer:
                 if cell.shade:
                     commands.append(
                         ("BACKGROUND", (0, number), (-1, number), colors.HexColor("#f2f2f2"))
+                    )
+                if cell.fill:
+                    commands.append(
+                        ("BACKGROUND", (col, number), (col, number), colors.HexColor(cell.fill))
                     )
                 col += span
             while col < ncols:
@@ -467,6 +476,27 @@ class _Renderer:
         )
         table.spaceBefore, table.spaceAfter = 6, 8
         return [table]
+
+
+def _without_helvetica(drawing: Any) -> Any:
+    """reportlab starts every drawing by selecting Helvetica, which is not embedded: draw
+    this one with DejaVu as its starting font."""
+    from reportlab.graphics import shapes
+    from reportlab.platypus import Flowable
+
+    class DejaVuDrawing(Flowable):
+        def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+            return drawing.wrap(avail_width, avail_height)
+
+        def draw(self) -> None:
+            saved = shapes.STATE_DEFAULTS["fontName"]
+            shapes.STATE_DEFAULTS["fontName"] = FAMILY
+            try:
+                drawing.drawOn(self.canv, 0, 0)
+            finally:
+                shapes.STATE_DEFAULTS["fontName"] = saved
+
+    return DejaVuDrawing()
 
 
 def _is_heading(flowable: Any) -> bool:

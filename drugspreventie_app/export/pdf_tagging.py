@@ -114,7 +114,8 @@ class Tagged(Flowable):
         if not tagging or canvas.already_drawn(self):
             self.inner.drawOn(canvas, x, y, _sW)
             return
-        actual = _plain_text(self.inner)
+        # a contents entry is one line, broken by its dots and page number (artifacts)
+        actual = None if self.link else _plain_text(self.inner)
         if self.label is not None:
             # the bullet comes first; _draw_bullet_tagged then opens the body
             canvas.begin_marked(self.label)

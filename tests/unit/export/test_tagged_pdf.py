@@ -21,6 +21,7 @@ import pytest
 from docx import Document
 from docx.oxml.ns import qn
 
+from drugspreventie_app.content.example_plan import example_plan
 from drugspreventie_app.content.factsheets import factsheet_by_slug
 from drugspreventie_app.content.interventions import catalogue, guidance
 from drugspreventie_app.domain.factsheet import Audience
@@ -35,6 +36,8 @@ from drugspreventie_app.export.handout import (
 from drugspreventie_app.export.interventions_overview import overview_document
 from drugspreventie_app.export.output import write_document
 from drugspreventie_app.export.plan_document import plan_document
+from drugspreventie_app.export.progress_document import progress_document
+from drugspreventie_app.export.progress_report import ReportOptions, build_progress_report
 from drugspreventie_app.export.selftest_pdf import selftest_document
 from tests.helpers import pdf_structure
 from tests.unit.export.test_plan_pdf import FINDINGS, realistic_plan
@@ -74,6 +77,11 @@ PRODUCTS = {
     "overzicht": _overview,
     "plan": lambda: plan_document(realistic_plan(), CTX, _interventions(), FINDINGS),
     "zelftest": selftest_document,
+    "voortgang": lambda: progress_document(
+        build_progress_report(
+            example_plan(), ReportOptions("jaar", 2027), organisation="GGD", today=date(2027, 12, 1)
+        )
+    ),
 }
 
 
@@ -290,3 +298,11 @@ def test_words_at_line_ends_do_not_run_together(outputs) -> None:
                     actual.append(str(props.ActualText))
     assert " ".join(sheet.signalen[0].split()) in actual
     assert " ".join(sheet.ouders_samenvatting.split()) in actual
+
+
+def test_contents_heading_comes_before_the_entries(outputs) -> None:
+    tagged = pdf_structure.read(outputs["plan"][0])
+    document = tagged.root.children[0]
+    tags = [c.tag for c in document.children]
+    toc = tags.index("TOC")
+    assert tags[toc - 1] == "H1" and tagged.text_of(document.children[toc - 1]) == "Inhoud"
