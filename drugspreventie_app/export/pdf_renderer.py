@@ -37,6 +37,9 @@ CELL_MAX_CHARS = 360  # a table cell never holds more than this; the rest follow
 CELL_MAX_LINES = 8
 CELL_PAD = 4
 PLENTY_OF_ROOM = 100  # points left under a heading that surely hold the next lines
+# points left on a page that surely hold a run of headings and a table's header and first row
+# (capped cells keep a row under about 110 points)
+SURELY_ENOUGH_ROOM = 320
 FOOTER_CHARS = 70
 # reportlab's tables select Helvetica for string cells even when they draw nothing; every
 # font a page refers to must be embedded
@@ -538,6 +541,8 @@ class _KeepWithStart:
                 super().__init__(0)
 
             def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+                if avail_height >= SURELY_ENOUGH_ROOM:
+                    return 0, 0  # mid-page: nothing to measure
                 canv = getattr(self, "canv", None)
                 need = 0.0
                 for head in heads:
