@@ -104,13 +104,13 @@ class PlanTab(QWidget):
         self.more_menu.addSeparator()
         self.delete_action = self._menu_action("Naar de p&rullenbak", self.delete_plan)
         self.trash_action = self._menu_action("Pr&ullenbak…", self.restore_from_trash)
-        self.more_button = QPushButton("Meer")
+        self.more_button = QPushButton("Mee&r")
         self.more_button.setMenu(self.more_menu)
         self.more_button.setToolTip("Voorbeeldplan, naam wijzigen, volgende periode, importeren")
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(QLabel("<b>Plannen</b>"))
+        left_layout.addWidget(_heading("P&lannen", self.plan_list))
         left_layout.addWidget(self.plan_list, 1)
         row = QHBoxLayout()
         row.addWidget(self.new_button)
@@ -192,7 +192,7 @@ class PlanTab(QWidget):
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         # The navigator sits under the plan list, so the editor gets the full middle width.
-        left_layout.addWidget(QLabel("<b>Onderdelen</b>"))
+        left_layout.addWidget(_heading("On&derdelen", self.navigator))
         left_layout.addWidget(self.navigator)
         self.editor_stack = QStackedWidget()
         self.editor_stack.addWidget(self.empty_label)
@@ -514,6 +514,8 @@ class PlanTab(QWidget):
         if plan is None:
             self.check_panel.set_findings([])
             self.check_panel.set_coverage({})
+            # not "the plan passes every check" when there is no plan
+            self.check_panel.summary.setText("Geen plan geopend.")
             return []
         findings = check_plan(plan, self.interventions_by_id(), guidance())
         self.check_panel.set_findings(findings)
@@ -703,6 +705,16 @@ class PlanTab(QWidget):
     def _watch_recovery(self) -> None:
         if self.session.last_error is None:
             self._save_error_shown = False
+
+
+def _heading(text: str, buddy: QWidget) -> QLabel:
+    """A bold heading whose Alt+letter moves the focus to the list below it."""
+    label = QLabel(text)
+    font = label.font()
+    font.setBold(True)
+    label.setFont(font)
+    label.setBuddy(buddy)
+    return label
 
 
 def _field_text(field: QWidget) -> str:
