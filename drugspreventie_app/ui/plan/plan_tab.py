@@ -105,11 +105,16 @@ class PlanTab(QWidget):
         self.duplicate_action.setToolTip("Dupliceer dit plan als begin van de volgende periode")
         self.import_action = self._menu_action("Plan &importeren…", self.import_plan)
         self.more_menu.addSeparator()
+        self.snapshot_action = self._menu_action("Versie &bewaren…", self.save_snapshot)
+        self.versions_action = self._menu_action("Ve&rsies…", self.show_versions)
+        self.more_menu.addSeparator()
         self.delete_action = self._menu_action("Naar de p&rullenbak", self.delete_plan)
         self.trash_action = self._menu_action("Pr&ullenbak…", self.restore_from_trash)
-        self.more_button = QPushButton("Mee&r")
+        self.more_button = QPushButton("M&eer")
         self.more_button.setMenu(self.more_menu)
-        self.more_button.setToolTip("Voorbeeldplan, naam wijzigen, volgende periode, importeren")
+        self.more_button.setToolTip(
+            "Voorbeeldplan, naam wijzigen, volgende periode, importeren, versies"
+        )
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -131,10 +136,6 @@ class PlanTab(QWidget):
         self.redo_button.clicked.connect(self.session.undo_stack.redo)
         self.session.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
         self.session.undo_stack.canRedoChanged.connect(self.redo_button.setEnabled)
-        self.snapshot_button = QPushButton("Versie bewaren…")
-        self.snapshot_button.clicked.connect(self.save_snapshot)
-        self.versions_button = QPushButton("Versies…")
-        self.versions_button.clicked.connect(self.show_versions)
         self.pdf_button = QPushButton("Exporteren als PDF…")
         self.pdf_button.clicked.connect(self.export_pdf)
         self.docx_button = QPushButton("Exporteren als Word…")
@@ -146,7 +147,7 @@ class PlanTab(QWidget):
         # Two rows (editing, then exporting) keep the window narrow enough for a laptop.
         toolbar = QVBoxLayout()
         for row_buttons in (
-            (self.undo_button, self.redo_button, self.snapshot_button, self.versions_button),
+            (self.undo_button, self.redo_button),
             (self.pdf_button, self.docx_button, self.file_button),
         ):
             row = QHBoxLayout()
@@ -378,8 +379,8 @@ class PlanTab(QWidget):
             self.duplicate_action,
             self.rename_action,
             self.delete_action,
-            self.snapshot_button,
-            self.versions_button,
+            self.snapshot_action,
+            self.versions_action,
             self.pdf_button,
             self.docx_button,
             self.file_button,
@@ -395,7 +396,7 @@ class PlanTab(QWidget):
             self.rename_action,
             self.delete_action,
             self.trash_action,
-            self.snapshot_button,
+            self.snapshot_action,
             self.pages,
         ):
             if self.db.read_only:
