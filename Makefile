@@ -18,6 +18,7 @@ $(STAMP): $(LOCK) pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --require-hashes --no-deps -r $(LOCK)
 	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
+	$(PY) tools/check_lock.py
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
 
@@ -35,7 +36,9 @@ format: $(STAMP)
 	$(VENV)/bin/ruff check --fix .
 
 # pytest exits 5 when it collected nothing; say so and fail instead of passing silently.
+# check_factsheet: schema, no sentences copied from the seeds, readability floor.
 test: lint
+	$(PY) tools/check_factsheet.py data/middelen/*.json
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest; rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "FOUT: pytest heeft geen enkele test uitgevoerd." >&2; exit 1; fi; \
 	exit $$rc

@@ -17,6 +17,7 @@ SCRIPTS = (
     "bench_interventions.py",
     "pdf_exports.py",
     "plan_storage.py",
+    "plan_history.py",
 )
 
 

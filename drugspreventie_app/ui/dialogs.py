@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox, QWidget
 
 
@@ -21,6 +22,18 @@ def warn(parent: QWidget | None, title: str, text: str) -> None:
 
 def error(parent: QWidget | None, title: str, text: str) -> None:
     QMessageBox.critical(parent, title, text)
+
+
+def notify(parent: QWidget | None, title: str, text: str) -> QMessageBox:
+    """A warning that does not block: start-up and storage notices must not hold up the
+    program (or a scripted `--exit-when-ready`) until someone clicks OK. User text in `text`
+    is shown literally, never as markup."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.setWindowModality(Qt.WindowModality.NonModal)
+    box.open()
+    return box
 
 
 def confirm(parent: QWidget | None, title: str, text: str, yes_text: str = "Doorgaan") -> bool:

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -24,7 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from drugspreventie_app.content.factsheets import regional_directory
 from drugspreventie_app.domain.profile import HelpContact, OrganisationProfile
+from drugspreventie_app.domain.regional import Institution, not_found_message
 from drugspreventie_app.storage.database import Database
 from drugspreventie_app.storage.errors import StorageError
 from drugspreventie_app.storage.logo_store import check_logo, import_logo, logo_path
@@ -85,6 +88,8 @@ class SettingsDialog(QDialog):
         form.addRow("Logo:", logo_row)
         layout.addWidget(org)
 
+        layout.addWidget(self._regional_group())
+
         contacts = QGroupBox("Lokale hulpcontacten (komen op de handouts)")
         contacts_layout = QVBoxLayout(contacts)
         self.contacts = QTableWidget(0, len(CONTACT_COLUMNS))
@@ -120,6 +125,43 @@ class SettingsDialog(QDialog):
             self._show_problems(["Alleen-lezen: instellingen kunnen nu niet worden opgeslagen."])
         layout.addWidget(self.button_box)
         self._show_logo(logo_path(self._profile.logo))
+
+    # -- regional addiction care ---------------------------------------------------------------
+
+    def _regional_group(self) -> QGroupBox:
+        group = QGroupBox("Regionale verslavingszorg (komt op de handouts)")
+        form = QFormLayout(group)
+        self.regio = QComboBox()
+        self.regio.setEditable(True)
+        self.regio.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.regio.addItem("")
+        self.regio.addItems(regional_directory().places())
+        self.regio.setCurrentText(self._profile.regio)
+        self.regio.setAccessibleName("Gemeente of regio")
+        self.regio.lineEdit().setPlaceholderText("bijvoorbeeld Eindhoven of Overijssel")
+        self.regional_result = QLabel()
+        self.regional_result.setWordWrap(True)
+        self.regional_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.regio.currentTextChanged.connect(self._show_regional)
+        form.addRow("&Gemeente of regio:", self.regio)
+        form.addRow("Instelling:", self.regional_result)
+        self._show_regional(self.regio.currentText())
+        return group
+
+    def regional_institution(self) -> Institution | None:
+        return regional_directory().lookup(self.regio.currentText())
+
+    def _show_regional(self, place: str) -> None:
+        institution = self.regional_institution()
+        if institution is not None:
+            self.regional_result.setText(f"{institution.naam} ({institution.contact})")
+        elif place.strip():
+            self.regional_result.setText(not_found_message(place))
+        else:
+            self.regional_result.setText(
+                "Kies uw gemeente of regio; de handouts noemen dan de regionale instelling "
+                "naast de Drugs Infolijn."
+            )
 
     # -- contacts ----------------------------------------------------------------------------
 
@@ -193,6 +235,12 @@ class SettingsDialog(QDialog):
             website=self.website.text(),
             logo="" if self._logo_removed else self._profile.logo,
             hulpcontacten=contacts,
+            regio=self.regio.currentText(),
+            regionale_instelling=(
+                institution.as_help_contact()
+                if (institution := self.regional_institution())
+                else None
+            ),
         )
 
     def _show_problems(self, problems: list[str]) -> None:

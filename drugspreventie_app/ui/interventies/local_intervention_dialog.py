@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from drugspreventie_app.domain.intervention import (
     ERKENNINGEN,
     MIDDELEN,
+    NIET_IN_DATABANK,
     NIVEAUS,
     PIJLERS,
     SETTINGS,
@@ -90,7 +91,7 @@ class LocalInterventionDialog(QDialog):
         self.erkenning = QComboBox()
         for level in ERKENNINGEN:
             self.erkenning.addItem(level)
-        self.erkenning.setCurrentText(e.erkenning if e else ERKENNINGEN[-2])
+        self.erkenning.setCurrentText(e.erkenning if e else NIET_IN_DATABANK)
         middelen_widget, self.middelen = _checks(MIDDELEN, e.middelen if e else (), columns=3)
         pijlers_widget, self.pijlers = _checks(PIJLERS, e.pijlers if e else ())
         werkvormen_widget, self.werkvormen = _checks(WERKVORMEN, e.werkvormen if e else ())

@@ -28,13 +28,16 @@ from drugspreventie_app.domain.intervention_filter import InterventionFinder
 from drugspreventie_app.domain.plan.actions import action_from_intervention
 from drugspreventie_app.domain.plan.model import Actie, Plan, duplicate_for_next_period, new_id
 from drugspreventie_app.domain.plan.sections import SECTIONS
+from drugspreventie_app.domain.profile import HelpContact
 from drugspreventie_app.storage.database import Database
 from drugspreventie_app.storage.errors import StorageError
 from drugspreventie_app.storage.local_interventions_repository import (
     LocalInterventionsRepository,
 )
 from drugspreventie_app.storage.plan_repository import PlanRepository
+from drugspreventie_app.storage.profile_repository import ProfileRepository
 from drugspreventie_app.ui import dialogs
+from drugspreventie_app.ui.background_export import export_in_background
 from drugspreventie_app.ui.plan.check_panel import CheckPanel
 from drugspreventie_app.ui.plan.intervention_picker import InterventionPicker
 from drugspreventie_app.ui.plan.new_plan_dialog import NewPlanDialog
@@ -71,6 +74,7 @@ class PlanTab(QWidget):
         self.session.plan_changed.connect(self._schedule_check)
         self.session.plan_changed.connect(self._update_list_title)
         self.session.save_status.connect(self.status_message)
+        self.session.text_cleaned.connect(self.status_message)
         self.session.save_failed.connect(self._save_failed)
         self._check_timer = QTimer(self)
         self._check_timer.setSingleShot(True)
@@ -162,7 +166,7 @@ class PlanTab(QWidget):
             algemeen_page(self.session),
             inleiding_page(self.session),
             beleidsfocus_page(self.session),
-            lokale_situatie_page(self.session),
+            lokale_situatie_page(self.session, self._regional_contact),
             doelen_page(self.session),
             acties_page(self.session, self._pick_intervention),
             handhaving_page(self.session),
@@ -426,6 +430,15 @@ class PlanTab(QWidget):
         self.check_panel.set_coverage(plan_coverage(plan))
         return findings
 
+    # -- the regional institution from Instellingen ------------------------------------------
+
+    def _regional_contact(self) -> HelpContact | None:
+        try:
+            return ProfileRepository(self.db).load().regionale_instelling
+        except StorageError as err:
+            dialogs.error(self, "Instellingen niet leesbaar", str(err))
+            return None
+
     # -- interventions into the plan ---------------------------------------------------------
 
     def _pick_intervention(self) -> Actie | None:
@@ -545,16 +558,22 @@ class PlanTab(QWidget):
             "Ja, toevoegen",
         )
         profile, logo = profile_and_logo(self.db)
+        context = HandoutContext(profile=profile, logo=logo, today=date.today())
+        interventions = self.interventions_by_id()
+        findings = self.run_check() if with_check else None
+        snapshot = Plan.from_dict(plan.to_dict())  # the worker reads it while the user types
         try:
-            result = write(
+            finished, result = export_in_background(
+                self,
+                f"Het plan wordt als {kind} opgemaakt…",
                 target,
-                plan,
-                HandoutContext(profile=profile, logo=logo, today=date.today()),
-                self.interventions_by_id(),
-                self.run_check() if with_check else None,
+                lambda path: write(path, snapshot, context, interventions, findings),
             )
         except StorageError as err:
             dialogs.error(self, "Opslaan mislukt", str(err))
+            return
+        if not finished:
+            self.status_message.emit(f"Export als {kind} geannuleerd; er is niets opgeslagen.")
             return
         summary = result.summary() if isinstance(result, ExportReport) else ""
         if summary:

@@ -37,6 +37,9 @@ from drugspreventie_app.domain.plan.model import (
     Subdoel,
 )
 from drugspreventie_app.domain.plan.sections import SECTION_BY_ID
+from drugspreventie_app.domain.profile import HelpContact
+from drugspreventie_app.domain.regional import add_regional_stakeholder
+from drugspreventie_app.ui import dialogs
 from drugspreventie_app.ui.plan.editors import Binder, Column, RowTable
 from drugspreventie_app.ui.plan.plan_session import PlanSession
 
@@ -233,7 +236,9 @@ def beleidsfocus_page(session: PlanSession) -> SectionPage:
     return page
 
 
-def lokale_situatie_page(session: PlanSession) -> SectionPage:
+def lokale_situatie_page(
+    session: PlanSession, regional_contact: Callable[[], HelpContact | None] | None = None
+) -> SectionPage:
     page = SectionPage("lokale_situatie", session)
     b = page.binder
     bron_hint = QLabel("Bronnen die u kunt gebruiken: " + ", ".join(o.MONITORS) + ".")
@@ -278,8 +283,41 @@ def lokale_situatie_page(session: PlanSession) -> SectionPage:
             Column("verslavingspreventie", "IVZ-preventie", kind="bool", width=85),
         ],
     )
+    if regional_contact is not None:
+        page.body.addWidget(_regional_stakeholder_button(page, regional_contact))
     page.finish()
     return page
+
+
+def _regional_stakeholder_button(
+    page: SectionPage, regional_contact: Callable[[], HelpContact | None]
+) -> QPushButton:
+    """One step from the region chosen in Instellingen to a stakeholder row."""
+    button = QPushButton("&Regionale verslavingszorg toevoegen")
+    button.setToolTip(
+        "Voegt de preventieafdeling van de regionale instelling uit Instellingen toe."
+    )
+
+    def add() -> None:
+        contact = regional_contact()
+        if contact is None:
+            dialogs.inform(
+                page,
+                "Geen regionale instelling",
+                "Kies eerst uw gemeente of regio onder Instellingen. Staat die niet in de "
+                "lijst, voeg de verslavingszorg dan met ‘Toevoegen’ zelf toe.",
+            )
+            return
+        added: list[bool] = []
+        page.session.edit(
+            "Regionale verslavingszorg toegevoegd",
+            lambda plan: added.append(add_regional_stakeholder(plan, contact)),
+        )
+        if added and not added[0]:
+            dialogs.inform(page, "Al toegevoegd", f"{contact.naam} staat al bij de stakeholders.")
+
+    button.clicked.connect(add)
+    return button
 
 
 class _CurrentIndex:
