@@ -11,7 +11,6 @@ import os
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 from drugspreventie_app.storage.errors import WriteFailedError, describe_os_error
@@ -21,7 +20,8 @@ _REPLACE_RETRIES = 10
 _REPLACE_PAUSE_S = 0.05
 
 
-def _replace(src: str, dst: Path) -> None:
+def replace_retrying(src: str, dst: Path) -> None:
+    """`os.replace`, retried for a moment on Windows where another program holds `dst`."""
     for attempt in range(_REPLACE_RETRIES):
         try:
             os.replace(src, dst)
@@ -43,13 +43,9 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def atomic_write_bytes(
-    target: Path, payload: bytes, before_replace: Callable[[Path], None] | None = None
-) -> None:
+def atomic_write_bytes(target: Path, payload: bytes) -> None:
     """Write `payload` to `target` atomically.
 
-    `before_replace` runs after the new content is safely on disk and before it replaces the
-    old file; storage uses it to keep the old file as a backup.
     Raises `WriteFailedError` with a Dutch message; the old file is then untouched.
     """
     target = Path(target)
@@ -62,9 +58,7 @@ def atomic_write_bytes(
             fh.write(payload)
             fh.flush()
             os.fsync(fh.fileno())
-        if before_replace is not None and target.exists():
-            before_replace(target)
-        _replace(tmp_name, target)
+        replace_retrying(tmp_name, target)
         tmp_name = None
         fsync_dir(folder)
     except OSError as err:

@@ -32,7 +32,7 @@ from drugspreventie_app.storage.database import Database
 from drugspreventie_app.storage.errors import StorageError
 from drugspreventie_app.storage.logo_store import check_logo, import_logo, logo_path
 from drugspreventie_app.storage.profile_repository import InvalidProfileError, ProfileRepository
-from drugspreventie_app.ui import dialogs
+from drugspreventie_app.ui import dialogs, screen_fit
 
 CONTACT_COLUMNS = ("Naam", "Rol", "Telefoon / e-mail")
 
@@ -41,14 +41,17 @@ class SettingsDialog(QDialog):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Instellingen")
-        self.setMinimumWidth(640)
+        self.setProperty("help_topic", "instellingen")  # F1 opens the manual here
+        self.setMinimumWidth(480)
         self._repo = ProfileRepository(db)
         self._read_only = db.read_only
         self._profile = self._repo.load()
         self._pending_logo: Path | None = None
         self._logo_removed = False
 
-        layout = QVBoxLayout(self)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
         intro = QLabel(
             "Deze gegevens komen op elke handout en elk plan dat u afdrukt of exporteert."
         )
@@ -74,6 +77,7 @@ class SettingsDialog(QDialog):
 
         logo_row = QHBoxLayout()
         self.logo_preview = QLabel()
+        self.logo_preview.setAccessibleName("Voorbeeld van het logo")
         self.logo_preview.setFixedSize(160, 60)
         self.logo_preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.logo_preview.setStyleSheet("border: 1px solid #bbb;")
@@ -97,10 +101,12 @@ class SettingsDialog(QDialog):
         self.contacts.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.contacts.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.contacts.verticalHeader().setVisible(False)
+        self.contacts.setAccessibleName("Lokale hulpcontacten")
+        self.contacts.setMinimumHeight(110)
         for contact in self._profile.hulpcontacten:
             self._append_contact(contact)
         buttons = QHBoxLayout()
-        self.add_contact_button = QPushButton("Contact &toevoegen")
+        self.add_contact_button = QPushButton("Contact toe&voegen")
         self.add_contact_button.clicked.connect(self.add_contact)
         self.remove_contact_button = QPushButton("Contact verwijderen")
         self.remove_contact_button.clicked.connect(self.remove_contact)
@@ -123,7 +129,8 @@ class SettingsDialog(QDialog):
         if self._read_only:
             self.button_box.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
             self._show_problems(["Alleen-lezen: instellingen kunnen nu niet worden opgeslagen."])
-        layout.addWidget(self.button_box)
+        # fields scroll on a small screen; Opslaan and Annuleren always stay in view
+        screen_fit.dialog_with_buttons(self, body, self.button_box)
         self._show_logo(logo_path(self._profile.logo))
 
     # -- regional addiction care ---------------------------------------------------------------

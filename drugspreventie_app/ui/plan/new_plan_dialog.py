@@ -16,16 +16,19 @@ from PySide6.QtWidgets import (
 
 from drugspreventie_app.domain.plan.model import Plan, new_plan
 from drugspreventie_app.domain.plan.options import REIKWIJDTE
-from drugspreventie_app.ui import dialogs
+from drugspreventie_app.ui import dialogs, screen_fit
 
 
 class NewPlanDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, auteur: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle("Nieuw plan")
+        self.setProperty("help_topic", "nieuw-plan")  # F1 opens the manual here
         self.auteur = auteur
         self.plan: Plan | None = None
-        form = QFormLayout(self)
+        body = QWidget()
+        form = QFormLayout(body)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.titel = QLineEdit("Preventie- en Handhavingsplan alcohol en drugs")
         self.gemeente = QLineEdit()
         self.gemeente.setPlaceholderText("bijvoorbeeld Gemeente Voorbeeld")
@@ -44,7 +47,7 @@ class NewPlanDialog(QDialog):
         form.addRow("&Eerste jaar (periode van vier jaar):", self.start)
         form.addRow(self.problem)
         buttons = dialogs.action_buttons("Plan maken", self.create, self.reject)
-        form.addRow(buttons)
+        screen_fit.dialog_with_buttons(self, body, buttons)
 
     def create(self) -> None:
         titel, gemeente = self.titel.text().strip(), self.gemeente.text().strip()

@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QSignalBlocker
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDateEdit,
     QFormLayout,
@@ -17,6 +16,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -40,8 +41,14 @@ from drugspreventie_app.domain.plan.sections import SECTION_BY_ID
 from drugspreventie_app.domain.profile import HelpContact
 from drugspreventie_app.domain.regional import add_regional_stakeholder
 from drugspreventie_app.ui import dialogs
-from drugspreventie_app.ui.plan.editors import Binder, Column, RowTable
+from drugspreventie_app.ui.plan.editors import (
+    Binder,
+    Column,
+    RowTable,
+    set_plain_text_keeping_cursor,
+)
 from drugspreventie_app.ui.plan.plan_session import PlanSession
+from drugspreventie_app.ui.wrapping_check import WrappingCheckBox
 
 
 class SectionPage(QScrollArea):
@@ -55,13 +62,12 @@ class SectionPage(QScrollArea):
         self.tables: list[RowTable] = []
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        # Fields wrap and tables scroll themselves; a sideways scroll bar only hides things.
-        from PySide6.QtCore import Qt
-
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        number = f"{self.section.number}. " if self.section.number else ""
+        self.setAccessibleName(f"Onderdeel {number}{self.section.title}")
+        # A sideways scroll bar appears only when a pane is narrower than the page's own
+        # minimum (at 150% scaling), so nothing is ever cut off without a way to reach it.
         inner = QWidget()
         self.body = QVBoxLayout(inner)
-        number = f"{self.section.number}. " if self.section.number else ""
         title = QLabel(f"<h2>{number}{self.section.title}</h2>")
         self.body.addWidget(title)
         questions = QLabel(
@@ -88,6 +94,14 @@ class SectionPage(QScrollArea):
         self.body.addWidget(table)
         return table
 
+    def text_fields(self) -> list[QWidget]:
+        """The plan's text fields on this page, in reading order (for Zoek in het plan)."""
+        return [
+            w
+            for w in self.widget().findChildren(QWidget)
+            if isinstance(w, (QLineEdit, QPlainTextEdit)) and w.accessibleName()
+        ]
+
     def load(self, plan: Plan) -> None:
         self.binder.load(plan)
         for table in self.tables:
@@ -101,8 +115,8 @@ def algemeen_page(session: PlanSession) -> SectionPage:
     page = SectionPage("algemeen", session)
     b = page.binder
     form = page.form()
-    form.addRow("&Titel:", b.text(("titel",), "Titel", multiline=False))
-    form.addRow("&Gemeente:", b.text(("gemeente",), "Gemeente", multiline=False))
+    form.addRow("Titel:", b.text(("titel",), "Titel", multiline=False))
+    form.addRow("Gemeente:", b.text(("gemeente",), "Gemeente", multiline=False))
     start, end = QSpinBox(), QSpinBox()
     for box in (start, end):
         box.setRange(2000, 2100)
@@ -132,8 +146,8 @@ def algemeen_page(session: PlanSession) -> SectionPage:
     period.addWidget(end)
     period.addStretch()
     form.addRow("Periode:", period)
-    form.addRow("&Reikwijdte:", b.choice(("reikwijdte",), "Reikwijdte", o.REIKWIJDTE))
-    form.addRow("&Status:", b.choice(("status",), "Status", o.STATUS))
+    form.addRow("Reikwijdte:", b.choice(("reikwijdte",), "Reikwijdte", o.REIKWIJDTE))
+    form.addRow("Status:", b.choice(("status",), "Status", o.STATUS))
     date = QDateEdit()
     date.setCalendarPopup(True)
     date.setDisplayFormat("dd-MM-yyyy")
@@ -157,8 +171,8 @@ def algemeen_page(session: PlanSession) -> SectionPage:
     session.plan_changed.connect(
         lambda: date.setEnabled(bool(session.plan and session.plan.status == "vastgesteld"))
     )
-    form.addRow("&Vastgesteld op:", date)
-    form.addRow("&Auteur:", b.text(("auteur",), "Auteur", multiline=False))
+    form.addRow("Vastgesteld op:", date)
+    form.addRow("Auteur:", b.text(("auteur",), "Auteur", multiline=False))
     page.finish()
     return page
 
@@ -166,10 +180,11 @@ def algemeen_page(session: PlanSession) -> SectionPage:
 def _kader_checks(page: SectionPage, title: str, getter: Callable[[Plan], list]) -> None:
     group = QGroupBox(title)
     grid = QGridLayout(group)
-    rows: list[tuple[QCheckBox, QLineEdit]] = []
+    rows: list[tuple[WrappingCheckBox, QLineEdit]] = []
     for n in range(len(getter(Plan()))):
-        check, note = QCheckBox(), QLineEdit()
+        check, note = WrappingCheckBox(), QLineEdit()
         note.setPlaceholderText("toelichting")
+        note.setMinimumWidth(90)
         grid.addWidget(check, n, 0)
         grid.addWidget(note, n, 1)
         rows.append((check, note))
@@ -193,6 +208,7 @@ def _kader_checks(page: SectionPage, title: str, getter: Callable[[Plan], list])
             item = items[n] if n < len(items) else None
             with QSignalBlocker(check), QSignalBlocker(note):
                 check.setText(item.naam if item else "")
+                note.setAccessibleName(f"Toelichting bij {item.naam}" if item else "Toelichting")
                 check.setChecked(bool(item and item.van_toepassing))
                 if note.text() != (item.toelichting if item else ""):
                     note.setText(item.toelichting if item else "")
@@ -223,15 +239,15 @@ def beleidsfocus_page(session: PlanSession) -> SectionPage:
     page = SectionPage("beleidsfocus", session)
     b = page.binder
     form = page.form()
-    form.addRow("&Visie:", b.text(("beleidsfocus", "visie"), "Visie"))
-    form.addRow("&Missie:", b.text(("beleidsfocus", "missie"), "Missie"))
+    form.addRow("Visie:", b.text(("beleidsfocus", "visie"), "Visie"))
+    form.addRow("Missie:", b.text(("beleidsfocus", "missie"), "Missie"))
     form.addRow(
         "M&odel:", b.choice(("beleidsfocus", "model"), "Model", o.MODELLEN, "— kies een model —")
     )
     form.addRow(
         "Ander model:", b.text(("beleidsfocus", "model_anders"), "Ander model", multiline=False)
     )
-    form.addRow("&Speerpunten:", b.lines(("beleidsfocus", "speerpunten"), "Speerpunten"))
+    form.addRow("Speerpunten:", b.lines(("beleidsfocus", "speerpunten"), "Speerpunten"))
     page.finish()
     return page
 
@@ -259,10 +275,10 @@ def lokale_situatie_page(
     page.body.addWidget(bron_hint)
     form = page.form()
     form.addRow(
-        "&Bevindingen van professionals:",
+        "Bevindingen van professionals:",
         b.text(("lokale_situatie", "bevindingen"), "Bevindingen van professionals"),
     )
-    form.addRow("&Duiding:", b.text(("lokale_situatie", "duiding"), "Duiding"))
+    form.addRow("Duiding:", b.text(("lokale_situatie", "duiding"), "Duiding"))
     groups = page.form("Doelgroepen (waaronder de tien kwetsbare groepen)")
     groups.addRow(
         b.checks(("lokale_situatie", "doelgroepen"), "Doelgroepen", o.KWETSBARE_GROEPEN, columns=1)
@@ -388,6 +404,7 @@ class ActionDetail(QGroupBox):
             widget = QPlainTextEdit() if key in ("beschrijving", "terugkoppeling") else QLineEdit()
             if isinstance(widget, QPlainTextEdit):
                 widget.setTabChangesFocus(True)
+                widget.setUndoRedoEnabled(False)  # the plan's history is the undo
                 widget.setFixedHeight(64)
                 widget.textChanged.connect(lambda k=key, w=widget: self._set(k, w.toPlainText()))
             else:
@@ -428,17 +445,20 @@ class ActionDetail(QGroupBox):
         self.werkvormen = QWidget()
         grid = QGridLayout(self.werkvormen)
         grid.setContentsMargins(0, 0, 0, 0)
-        self.werkvorm_boxes: dict[str, QCheckBox] = {}
+        self.werkvorm_boxes: dict[str, WrappingCheckBox] = {}
         for n, (key, label) in enumerate(WERKVORMEN.items()):
-            box = QCheckBox(label)
+            box = WrappingCheckBox(label)
             box.toggled.connect(self._werkvormen_changed)
             self.werkvorm_boxes[key] = box
             grid.addWidget(box, n // 2, n % 2)
         form.addRow("Werkvormen:", self.werkvormen)
-        self.subdoelen = QWidget()
-        self.subdoelen_layout = QVBoxLayout(self.subdoelen)
-        self.subdoelen_layout.setContentsMargins(0, 0, 0, 0)
-        self.subdoel_boxes: dict[str, QCheckBox] = {}
+        # A list with check marks rather than check boxes: subgoals are whole sentences, and
+        # a list wraps them within a narrow pane (Space toggles the chosen one).
+        self.subdoelen = QListWidget()
+        self.subdoelen.setWordWrap(True)
+        self.subdoelen.setMinimumHeight(90)
+        self.subdoelen.setAccessibleName("Dient subdoelen")
+        self.subdoelen.itemChanged.connect(lambda _item: self._subdoelen_changed())
         form.addRow("Dient subdoelen:", self.subdoelen)
 
     def _action(self, plan: Plan) -> Actie | None:
@@ -457,8 +477,16 @@ class ActionDetail(QGroupBox):
     def _werkvormen_changed(self) -> None:
         self._set("werkvormen", [k for k, b in self.werkvorm_boxes.items() if b.isChecked()])
 
+    def chosen_subdoelen(self) -> list[str]:
+        items = (self.subdoelen.item(n) for n in range(self.subdoelen.count()))
+        return [
+            item.data(Qt.ItemDataRole.UserRole)
+            for item in items
+            if item.checkState() == Qt.CheckState.Checked and item.data(Qt.ItemDataRole.UserRole)
+        ]
+
     def _subdoelen_changed(self) -> None:
-        self._set("subdoelen", [k for k, b in self.subdoel_boxes.items() if b.isChecked()])
+        self._set("subdoelen", self.chosen_subdoelen())
 
     def load(self, plan: Plan) -> None:
         action = self._action(plan)
@@ -469,7 +497,7 @@ class ActionDetail(QGroupBox):
             with QSignalBlocker(widget):
                 if isinstance(widget, QPlainTextEdit):
                     if widget.toPlainText() != value:
-                        widget.setPlainText(value)
+                        set_plain_text_keeping_cursor(widget, value)
                 elif isinstance(widget, QLineEdit):
                     if widget.text() != value:
                         widget.setText(value)
@@ -481,21 +509,26 @@ class ActionDetail(QGroupBox):
             with QSignalBlocker(box):
                 box.setChecked(key in action.werkvormen)
         # the subdoelen checklist follows the plan's current goals
-        for box in self.subdoel_boxes.values():
-            box.deleteLater()
-        self.subdoel_boxes = {}
-        for doel in plan.doelen:
-            for sub in doel.subdoelen:
-                box = QCheckBox(sub.omschrijving or "(subdoel zonder omschrijving)")
-                box.setChecked(sub.id in action.subdoelen)
-                box.toggled.connect(self._subdoelen_changed)
-                self.subdoel_boxes[sub.id] = box
-                self.subdoelen_layout.addWidget(box)
-        if not self.subdoel_boxes:
-            box = QCheckBox("(nog geen subdoelen: vul eerst de doelen in)")
-            box.setEnabled(False)
-            self.subdoel_boxes["_"] = box
-            self.subdoelen_layout.addWidget(box)
+        with QSignalBlocker(self.subdoelen):
+            self.subdoelen.clear()
+            for doel in plan.doelen:
+                for sub in doel.subdoelen:
+                    item = QListWidgetItem(sub.omschrijving or "(subdoel zonder omschrijving)")
+                    item.setData(Qt.ItemDataRole.UserRole, sub.id)
+                    item.setFlags(
+                        Qt.ItemFlag.ItemIsEnabled
+                        | Qt.ItemFlag.ItemIsSelectable
+                        | Qt.ItemFlag.ItemIsUserCheckable
+                    )
+                    checked = sub.id in action.subdoelen
+                    item.setCheckState(
+                        Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
+                    )
+                    self.subdoelen.addItem(item)
+            if not self.subdoelen.count():
+                item = QListWidgetItem("(nog geen subdoelen: vul eerst de doelen in)")
+                item.setFlags(Qt.ItemFlag.NoItemFlags)
+                self.subdoelen.addItem(item)
 
 
 def acties_page(session: PlanSession, pick_intervention: Callable[[], Actie | None]) -> SectionPage:
@@ -506,17 +539,19 @@ def acties_page(session: PlanSession, pick_intervention: Callable[[], Actie | No
         lambda p: p.acties,
         Actie,
         [
+            # narrow columns: at 150% the page is about 410 pixels wide; every field of the
+            # chosen action is also in the form below the table
             Column("naam", "Actie"),
-            Column("niveau", "Niveau", kind="choice", choices={"": "—", **NIVEAUS}, width=120),
-            Column("setting", "Setting", kind="choice", choices={"": "—", **SETTINGS}, width=150),
-            Column("uitvoerder", "Uitvoerder", width=110),
-            Column("start", "Start", width=60),
-            Column("eind", "Eind", width=60),
+            Column("niveau", "Niveau", kind="choice", choices={"": "—", **NIVEAUS}, width=95),
+            Column("setting", "Setting", kind="choice", choices={"": "—", **SETTINGS}, width=115),
+            Column("uitvoerder", "Uitvoerder", width=90),
+            Column("start", "Start", width=50),
+            Column("eind", "Eind", width=50),
         ],
     )
     table.add_button.setText("Vrije maatregel toevoegen")
     from_catalogue = QPushButton("Interventie uit catalogus…")
-    table.layout().itemAt(2).layout().insertWidget(0, from_catalogue)
+    table.insert_button(0, from_catalogue)
 
     def add_from_catalogue() -> None:
         action = pick_intervention()
@@ -566,11 +601,11 @@ def evaluatie_page(session: PlanSession) -> SectionPage:
     page = SectionPage("evaluatie", session)
     b = page.binder
     form = page.form()
-    form.addRow("&Jaarlijkse check:", b.text(("evaluatie", "jaarlijks"), "Jaarlijkse check"))
-    form.addRow("&Tussentijdse evaluatie:", b.text(("evaluatie", "tussentijds"), "Tussentijds"))
-    form.addRow("&Eindevaluatie:", b.text(("evaluatie", "eindevaluatie"), "Eindevaluatie"))
-    form.addRow("&Indicatoren:", b.lines(("evaluatie", "indicatoren"), "Indicatoren"))
-    form.addRow("&Sleutelfiguren:", b.lines(("evaluatie", "sleutelfiguren"), "Sleutelfiguren"))
+    form.addRow("Jaarlijkse check:", b.text(("evaluatie", "jaarlijks"), "Jaarlijkse check"))
+    form.addRow("Tussentijdse evaluatie:", b.text(("evaluatie", "tussentijds"), "Tussentijds"))
+    form.addRow("Eindevaluatie:", b.text(("evaluatie", "eindevaluatie"), "Eindevaluatie"))
+    form.addRow("Indicatoren:", b.lines(("evaluatie", "indicatoren"), "Indicatoren"))
+    form.addRow("Sleutelfiguren:", b.lines(("evaluatie", "sleutelfiguren"), "Sleutelfiguren"))
     page.finish()
     return page
 
@@ -579,8 +614,8 @@ def communicatie_page(session: PlanSession) -> SectionPage:
     page = SectionPage("communicatie", session)
     b = page.binder
     form = page.form()
-    form.addRow("&Doelen:", b.text(("communicatie", "doelen"), "Communicatiedoelen"))
-    form.addRow("Doel&groepen:", b.text(("communicatie", "doelgroepen"), "Doelgroepen"))
-    form.addRow("&Kanalen:", b.text(("communicatie", "kanalen"), "Kanalen"))
+    form.addRow("Doelen:", b.text(("communicatie", "doelen"), "Communicatiedoelen"))
+    form.addRow("Doelgroepen:", b.text(("communicatie", "doelgroepen"), "Doelgroepen"))
+    form.addRow("Kanalen:", b.text(("communicatie", "kanalen"), "Kanalen"))
     page.finish()
     return page
