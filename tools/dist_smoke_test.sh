@@ -56,7 +56,7 @@ if [ -z "${DISPLAY:-}" ] && [ -z "$EXE" ]; then
 fi
 unset QT_QPA_PLATFORM  # the platform plugin the bundle ships (xcb here, windows on Windows)
 
-echo "== opdrachtregelversie: versie en zelftest met venster en afdruk op een PDF-printer"
+echo "== opdrachtregelversie: versie en zelftest met venster, licenties en afdruk op een PDF-printer"
 run "$CLI" --version >"$WORK/version.txt"
 cat "$WORK/version.txt"
 grep -q "Drugspreventie Werkbank [0-9]" "$WORK/version.txt"
@@ -64,6 +64,8 @@ run "$CLI" selftest --venster --data-dir "$DATA" >"$WORK/selftest.txt"
 cat "$WORK/selftest.txt"
 grep -q "venster geopend (xcb\|venster geopend (windows" "$WORK/selftest.txt"
 grep -q "handout afgedrukt op een PDF-printer" "$WORK/selftest.txt"
+grep -q "Help > Licenties toont .* elk met licentietekst" "$WORK/selftest.txt"
+grep -q "handleiding (F1) met [1-9]" "$WORK/selftest.txt"
 
 echo "== vensterprogramma starten tot het venster klaar is, en sluiten"
 run "$GUI" --data-dir "$DATA" --exit-when-ready
