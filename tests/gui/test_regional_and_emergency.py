@@ -78,9 +78,11 @@ def test_factsheet_view_shows_the_emergency_section(qtbot, db) -> None:
 
 def _regional_button(tab: PlanTab) -> QPushButton:
     page = tab.page_by_section["lokale_situatie"]
-    buttons = page.findChildren(QPushButton)
-    # the label carries a mnemonic mark (&) somewhere; compare the text a user reads
-    return next(b for b in buttons if "Regionale verslavingszorg" in b.text().replace("&", ""))
+    return next(
+        b
+        for b in page.findChildren(QPushButton)
+        if "Regionale verslavingszorg" in b.text().replace("&", "")
+    )
 
 
 def test_plan_adds_the_regional_institution_in_one_step(qtbot, db, fake_dialogs) -> None:
