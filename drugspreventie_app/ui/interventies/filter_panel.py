@@ -94,6 +94,17 @@ class FilterPanel(QWidget):
         layout.addWidget(hint)
         layout.addStretch()
 
+    def focus_order(self) -> list[QWidget]:
+        """The fields in the order they appear on screen (for Tab)."""
+        order: list[QWidget] = []
+        for facet, boxes in self.boxes.items():
+            order.extend(boxes.values())
+            if facet == "settings":
+                order.append(self.age)
+            if facet == "niveaus":
+                order.append(self.erkenning)
+        return [*order, self.local_only, self.clear_button]
+
     def criteria(self, text: str = "") -> Criteria:
         chosen = {
             facet: frozenset(v for v, box in boxes.items() if box.isChecked())

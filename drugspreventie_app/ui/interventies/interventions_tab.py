@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import tempfile
 from collections.abc import Callable
 from datetime import date
@@ -194,7 +195,31 @@ class InterventiesTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
+        self._tab_order_done = False
         self.reload_local()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._tab_order_done:
+            # Only once the tab sits in its window: a tab order set before that is lost
+            # when the tab is moved into the main window.
+            self._tab_order_done = True
+            self._apply_tab_order()
+
+    def _apply_tab_order(self) -> None:
+        """Tab follows the screen: filters, search, results, buttons, then the side pane."""
+        chain = [
+            *self.filters.focus_order(),
+            self.search,
+            self.table,
+            self.plan_button,
+            self.export_button,
+            self.local_button,
+            self.undo_button,
+            self.side_tabs.tabBar(),
+        ]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     # -- data --------------------------------------------------------------------------------
 
