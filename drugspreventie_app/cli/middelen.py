@@ -118,9 +118,12 @@ def _write(action, target: Path) -> int:
     from drugspreventie_app.storage.errors import StorageError
 
     try:
-        action()
+        report = action()
     except StorageError as err:
         raise CommandError(str(err)) from err
+    summary = report.summary() if report is not None else ""
+    if summary:
+        print(f"Let op: {summary}", file=sys.stderr)
     print(f"Geschreven: {target}")
     return EXIT_OK
 
@@ -145,7 +148,7 @@ def cmd_handout(args: argparse.Namespace) -> int:
             EXIT_USAGE,
         )
     ctx = _handout_context()
-    return _write(lambda: write_handout(args.output, sheet, audience, ctx), args.output)
+    return _write(lambda: write_handout(args.output, sheet, audience, ctx, ".pdf"), args.output)
 
 
 def cmd_bundel(args: argparse.Namespace) -> int:
@@ -154,4 +157,4 @@ def cmd_bundel(args: argparse.Namespace) -> int:
     apply_data_dir(args)
     sheets = sorted(_sheets(), key=lambda s: s.naam.casefold())
     ctx = _handout_context()
-    return _write(lambda: write_bundle(args.output, sheets, ctx), args.output)
+    return _write(lambda: write_bundle(args.output, sheets, ctx, ".pdf"), args.output)

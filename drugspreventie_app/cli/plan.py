@@ -266,23 +266,7 @@ def _pdf_context(db: Any) -> Any:
 
 
 def cmd_pdf(args: argparse.Namespace) -> int:
-    from drugspreventie_app.export.plan_pdf import write_plan_pdf
-
-    apply_data_dir(args)
-
-    def work(db: Any, plan: Plan) -> None:
-        interventions = _interventions(db)
-        findings = _findings(plan, interventions)
-        ctx = _pdf_context(db)
-        _storage(lambda: write_plan_pdf(args.output, plan, ctx, interventions, findings))
-
-    _with_plan(args.id, work)
-    print(f"Geschreven: {args.output}")
-    return EXIT_OK
-
-
-def cmd_docx(args: argparse.Namespace) -> int:
-    from drugspreventie_app.export.plan_docx import write_plan_docx
+    from drugspreventie_app.export.plan_document import write_plan
 
     apply_data_dir(args)
 
@@ -290,7 +274,29 @@ def cmd_docx(args: argparse.Namespace) -> int:
         interventions = _interventions(db)
         findings = _findings(plan, interventions)
         ctx = _pdf_context(db)
-        return _storage(lambda: write_plan_docx(args.output, plan, ctx, interventions, findings))
+        return _storage(
+            lambda: write_plan(args.output, plan, ctx, interventions, findings, fmt=".pdf")
+        )
+
+    summary = _with_plan(args.id, work).summary()
+    if summary:
+        print(f"Let op: {summary}", file=sys.stderr)
+    print(f"Geschreven: {args.output}")
+    return EXIT_OK
+
+
+def cmd_docx(args: argparse.Namespace) -> int:
+    from drugspreventie_app.export.plan_document import write_plan
+
+    apply_data_dir(args)
+
+    def work(db: Any, plan: Plan) -> Any:
+        interventions = _interventions(db)
+        findings = _findings(plan, interventions)
+        ctx = _pdf_context(db)
+        return _storage(
+            lambda: write_plan(args.output, plan, ctx, interventions, findings, fmt=".docx")
+        )
 
     report = _with_plan(args.id, work)
     summary = report.summary()

@@ -264,10 +264,10 @@ class MiddelenTab(QWidget):
         path = _with_suffix(Path(target), ".pdf")
         self._write(lambda: self._write_handout(path, sheet, audience), path)
 
-    def _write_handout(self, target: Path, sheet: Factsheet, audience: Audience) -> None:
+    def _write_handout(self, target: Path, sheet: Factsheet, audience: Audience) -> str:
         from drugspreventie_app.export.handout import write_handout
 
-        write_handout(target, sheet, audience, self._context())
+        return write_handout(target, sheet, audience, self._context()).summary()
 
     def make_handout_docx(self) -> None:
         """The professional handout as an editable Word document."""
@@ -283,9 +283,9 @@ class MiddelenTab(QWidget):
         path = _with_suffix(Path(target), ".docx")
 
         def write() -> str:
-            from drugspreventie_app.export.handout_docx import write_handout_docx
+            from drugspreventie_app.export.handout import write_handout
 
-            return write_handout_docx(path, sheet, self._context()).summary()
+            return write_handout(path, sheet, Audience.PROFESSIONAL, self._context()).summary()
 
         self._write(write, path)
 
@@ -297,10 +297,10 @@ class MiddelenTab(QWidget):
             return
         path = _with_suffix(Path(target), ".pdf")
 
-        def write() -> None:
+        def write() -> str:
             from drugspreventie_app.export.handout import write_bundle
 
-            write_bundle(path, self.sheets, self._context())
+            return write_bundle(path, self.sheets, self._context()).summary()
 
         self._write(write, path)
 
@@ -321,8 +321,8 @@ class MiddelenTab(QWidget):
     def print_handout(self) -> None:
         from PySide6.QtPrintSupport import QPrinter
 
-        from drugspreventie_app.export.handout import handout_meta, handout_story
-        from drugspreventie_app.export.pdf_document import render_pdf
+        from drugspreventie_app.export.handout import handout_document
+        from drugspreventie_app.export.pdf_renderer import render_pdf
         from drugspreventie_app.ui.printing import print_pdf
 
         sheet = self.current_sheet()
@@ -330,7 +330,7 @@ class MiddelenTab(QWidget):
         if sheet is None or audience is None:
             return
         ctx = self._context()
-        pdf = render_pdf(handout_story(sheet, audience, ctx), handout_meta(sheet, audience, ctx))
+        pdf = render_pdf(handout_document(sheet, audience, ctx))
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(f"{sheet.naam} – {audience.label}")
         if not dialogs.print_setup(self, printer):

@@ -304,7 +304,7 @@ class PlanTab(QWidget):
         from PySide6.QtPrintSupport import QPrinter
 
         from drugspreventie_app.export.handout import HandoutContext
-        from drugspreventie_app.export.plan_pdf import write_plan_pdf
+        from drugspreventie_app.export.plan_document import write_plan
         from drugspreventie_app.storage.profile_access import profile_and_logo
         from drugspreventie_app.ui.printing import print_pdf
 
@@ -321,7 +321,7 @@ class PlanTab(QWidget):
         try:
             with tempfile.TemporaryDirectory() as folder:
                 target = Path(folder) / "plan.pdf"
-                write_plan_pdf(target, plan, context, self.interventions_by_id(), None)
+                write_plan(target, plan, context, self.interventions_by_id(), None)
                 pages = print_pdf(target.read_bytes(), printer)
         except (OSError, StorageError) as err:
             dialogs.error(self, "Afdrukken mislukt", str(err))
@@ -631,19 +631,19 @@ class PlanTab(QWidget):
     # -- files -------------------------------------------------------------------------------
 
     def export_pdf(self) -> None:
-        from drugspreventie_app.export.plan_pdf import write_plan_pdf
+        from drugspreventie_app.export.plan_document import write_plan
 
-        self._export_document("PDF", ".pdf", PDF_FILTER, write_plan_pdf)
+        self._export_document("PDF", ".pdf", PDF_FILTER, write_plan)
 
     def export_docx(self) -> None:
-        from drugspreventie_app.export.plan_docx import write_plan_docx
+        from drugspreventie_app.export.plan_document import write_plan
 
-        self._export_document("Word-document", ".docx", DOCX_FILTER, write_plan_docx)
+        self._export_document("Word-document", ".docx", DOCX_FILTER, write_plan)
 
     def _export_document(self, kind: str, suffix: str, file_filter: str, write) -> None:
         """Ask where, ask about the plan check, write; a Word export may report characters
         it had to replace."""
-        from drugspreventie_app.export.docx_common import ExportReport
+        from drugspreventie_app.export.document import ExportReport
         from drugspreventie_app.export.handout import HandoutContext
         from drugspreventie_app.storage.profile_access import profile_and_logo
 
