@@ -16,7 +16,10 @@ EXIT_USAGE = 2
 
 def data_dir_parent() -> argparse.ArgumentParser:
     """Parent parser so `--data-dir` works before and after the sub-command."""
-    parent = argparse.ArgumentParser(add_help=False)
+    from drugspreventie_app.cli.dutch_argparse import DutchParser
+
+    # A Dutch parser here too: argparse merges a parent's groups by their (translated) title.
+    parent = DutchParser(add_help=False)
     parent.add_argument(
         "--data-dir",
         metavar="MAP",

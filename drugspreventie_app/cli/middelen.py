@@ -14,6 +14,7 @@ from drugspreventie_app.cli.common import (
     apply_data_dir,
     opened_database,
 )
+from drugspreventie_app.cli.dutch_argparse import unknown_choice
 from drugspreventie_app.domain.factsheet import Audience, Factsheet
 
 
@@ -21,17 +22,21 @@ def register(subparsers: argparse._SubParsersAction, parent: argparse.ArgumentPa
     p = subparsers.add_parser("middelen", parents=[parent], help="factsheets over middelen")
     sub = p.add_subparsers(dest="middelen_command", metavar="OPDRACHT", required=True)
 
-    lijst = sub.add_parser("lijst", parents=[parent], help="alle middelen: slug en naam")
+    lijst = sub.add_parser(
+        "lijst", parents=[parent], help="alle middelen: code (voor handout) en naam"
+    )
     lijst.set_defaults(func=cmd_lijst)
 
     zoek = sub.add_parser("zoek", parents=[parent], help="zoek op naam, straatnaam of stofgroep")
-    zoek.add_argument("term", help="zoekterm, bijvoorbeeld 'poes' of 'cocaine'")
+    zoek.add_argument("term", metavar="ZOEKTERM", help="zoekterm, bijvoorbeeld 'poes' of 'cocaine'")
     zoek.set_defaults(func=cmd_zoek)
 
     handout = sub.add_parser("handout", parents=[parent], help="maak een handout als PDF")
-    handout.add_argument("slug", help="het middel, zie 'middelen lijst'")
+    handout.add_argument("slug", metavar="MIDDEL", help="het middel, zie 'middelen lijst'")
     handout.add_argument("--doelgroep", required=True, help="professional, ouders of jongeren")
-    handout.add_argument("-o", "--output", required=True, type=Path, help="PDF-bestand")
+    handout.add_argument(
+        "-o", "--output", required=True, type=Path, metavar="BESTAND", help="PDF-bestand"
+    )
     handout.add_argument(
         "--bevestig",
         action="store_true",
@@ -41,7 +46,9 @@ def register(subparsers: argparse._SubParsersAction, parent: argparse.ArgumentPa
     handout.set_defaults(func=cmd_handout)
 
     bundel = sub.add_parser("bundel", parents=[parent], help="alle factsheets in één PDF")
-    bundel.add_argument("-o", "--output", required=True, type=Path, help="PDF-bestand")
+    bundel.add_argument(
+        "-o", "--output", required=True, type=Path, metavar="BESTAND", help="PDF-bestand"
+    )
     bundel.set_defaults(func=cmd_bundel)
 
 
@@ -78,8 +85,8 @@ def cmd_zoek(args: argparse.Namespace) -> int:
 def _find(slug: str) -> Factsheet:
     sheet = next((s for s in _sheets() if s.slug == slug.strip().lower()), None)
     if sheet is None:
-        known = ", ".join(sorted(s.slug for s in _sheets()))
-        raise CommandError(f"onbekend middel '{slug}'. Bekende middelen: {known}", EXIT_USAGE)
+        slugs = sorted(s.slug for s in _sheets())
+        raise CommandError(unknown_choice("onbekend middel", slug, slugs), EXIT_USAGE)
     return sheet
 
 
@@ -111,9 +118,9 @@ def cmd_handout(args: argparse.Namespace) -> int:
     try:
         audience = Audience(args.doelgroep.strip().lower())
     except ValueError:
+        options = [a.value for a in Audience]
         raise CommandError(
-            f"onbekende doelgroep '{args.doelgroep}'. Kies uit: professional, ouders, jongeren",
-            EXIT_USAGE,
+            unknown_choice("onbekende doelgroep", args.doelgroep, options), EXIT_USAGE
         ) from None
     if audience is Audience.JONGEREN and sheet.jongeren_waarschuwing and not args.bevestig:
         raise CommandError(

@@ -17,6 +17,7 @@ from drugspreventie_app.cli.common import (
     apply_data_dir,
     opened_database,
 )
+from drugspreventie_app.cli.dutch_argparse import unknown_choice
 from drugspreventie_app.domain.plan.model import Plan, new_plan
 from drugspreventie_app.domain.plan.options import REIKWIJDTE
 from drugspreventie_app.domain.text import has_control_characters
@@ -55,24 +56,38 @@ def register(subparsers: argparse._SubParsersAction, parent: argparse.ArgumentPa
     check = sub.add_parser(
         "check", parents=[parent], help="controleer een plan: fouten, waarschuwingen en tips"
     )
-    check.add_argument("id", help="id van het plan (zie 'plan lijst'; het begin volstaat)")
+    check.add_argument(
+        "id", metavar="PLAN", help="id van het plan (zie 'plan lijst'; het begin volstaat)"
+    )
     check.set_defaults(func=cmd_check)
 
     pdf = sub.add_parser("pdf", parents=[parent], help="het plan als PDF")
-    pdf.add_argument("id", help="id van het plan (zie 'plan lijst'; het begin volstaat)")
-    pdf.add_argument("-o", "--output", required=True, type=Path, help="PDF-bestand")
+    pdf.add_argument(
+        "id", metavar="PLAN", help="id van het plan (zie 'plan lijst'; het begin volstaat)"
+    )
+    pdf.add_argument(
+        "-o", "--output", required=True, type=Path, metavar="BESTAND", help="PDF-bestand"
+    )
     pdf.set_defaults(func=cmd_pdf)
 
     docx = sub.add_parser(
         "docx", parents=[parent], help="het plan als bewerkbaar Word-document (.docx)"
     )
-    docx.add_argument("id", help="id van het plan (zie 'plan lijst'; het begin volstaat)")
-    docx.add_argument("-o", "--output", required=True, type=Path, help="Word-bestand (.docx)")
+    docx.add_argument(
+        "id", metavar="PLAN", help="id van het plan (zie 'plan lijst'; het begin volstaat)"
+    )
+    docx.add_argument(
+        "-o", "--output", required=True, type=Path, metavar="BESTAND", help="Word-bestand (.docx)"
+    )
     docx.set_defaults(func=cmd_docx)
 
     export = sub.add_parser("export", parents=[parent], help="het plan als planbestand (JSON)")
-    export.add_argument("id", help="id van het plan (zie 'plan lijst'; het begin volstaat)")
-    export.add_argument("-o", "--output", required=True, type=Path, help="JSON-bestand")
+    export.add_argument(
+        "id", metavar="PLAN", help="id van het plan (zie 'plan lijst'; het begin volstaat)"
+    )
+    export.add_argument(
+        "-o", "--output", required=True, type=Path, metavar="BESTAND", help="JSON-bestand"
+    )
     export.set_defaults(func=cmd_export)
 
     imp = sub.add_parser(
@@ -200,7 +215,8 @@ def cmd_nieuw(args: argparse.Namespace) -> int:
     if reikwijdte not in REIKWIJDTE:
         known = ", ".join(f"{k} ({label})" for k, label in REIKWIJDTE.items())
         raise CommandError(
-            f"onbekende reikwijdte '{args.reikwijdte}'. Kies uit: {known}", EXIT_USAGE
+            unknown_choice("onbekende reikwijdte", args.reikwijdte, list(REIKWIJDTE), known),
+            EXIT_USAGE,
         )
     plan = new_plan(titel, gemeente, reikwijdte=reikwijdte, start=_year(args.start))
     with opened_database(need_write=True) as db:
