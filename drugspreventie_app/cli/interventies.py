@@ -15,6 +15,7 @@ from drugspreventie_app.cli.common import (
     CommandError,
     apply_data_dir,
     opened_database,
+    output_suffix,
 )
 from drugspreventie_app.cli.dutch_argparse import unknown_choice
 from drugspreventie_app.domain.age_range import AgeRange, AgeRangeError
@@ -270,27 +271,12 @@ def _handout_context():
     return HandoutContext(profile=profile, logo=logo, today=date.today())
 
 
-EXPORT_SUFFIXES = (".pdf", ".docx")
-
-
-def _export_suffix(output: Path) -> str:
-    suffix = output.suffix.lower()
-    if suffix not in EXPORT_SUFFIXES:
-        shown = f"'{output.suffix}'" if output.suffix else "geen extensie"
-        raise CommandError(
-            f"onbekend bestandstype ({shown}) voor {output}. Geef een bestandsnaam die eindigt "
-            "op .pdf (PDF) of .docx (Word).",
-            EXIT_USAGE,
-        )
-    return suffix
-
-
 def cmd_export(args: argparse.Namespace) -> int:
     from drugspreventie_app.export.interventions_overview import write_overview
     from drugspreventie_app.storage.errors import StorageError
 
     apply_data_dir(args)
-    suffix = _export_suffix(args.output)
+    suffix = output_suffix(args.output, (".pdf", ".docx"))
     criteria = _criteria(args)
     settings = _settings(args.setting)
     advice = _advice(settings[0], criteria.leeftijd) if settings else None

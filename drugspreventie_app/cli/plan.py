@@ -16,9 +16,10 @@ from drugspreventie_app.cli.common import (
     CommandError,
     apply_data_dir,
     opened_database,
+    output_suffix,
 )
 from drugspreventie_app.cli.dutch_argparse import unknown_choice
-from drugspreventie_app.domain.plan.model import Plan, new_plan
+from drugspreventie_app.domain.plan.model import Plan, PlanOrganisatie, new_plan
 from drugspreventie_app.domain.plan.options import REIKWIJDTE
 from drugspreventie_app.domain.text import has_control_characters
 
@@ -46,6 +47,11 @@ def register(subparsers: argparse._SubParsersAction, parent: argparse.ArgumentPa
         "--reikwijdte", default="beide", help=f"{', '.join(REIKWIJDTE)} (standaard: beide)"
     )
     nieuw.add_argument("--start", metavar="JAAR", help="beginjaar; het plan duurt vier jaar")
+    nieuw.add_argument(
+        "--organisatie",
+        metavar="NAAM",
+        help="de organisatie die het plan schrijft (standaard die uit de instellingen)",
+    )
     nieuw.set_defaults(func=cmd_nieuw)
 
     voorbeeld = sub.add_parser(
@@ -206,7 +212,9 @@ def cmd_lijst(args: argparse.Namespace) -> int:
 
 
 def cmd_nieuw(args: argparse.Namespace) -> int:
+    from drugspreventie_app.domain.profile import plan_organisation_from
     from drugspreventie_app.storage.plan_repository import PlanRepository
+    from drugspreventie_app.storage.profile_repository import ProfileRepository
 
     apply_data_dir(args)
     titel = _text(args.titel, "De titel")
@@ -218,8 +226,11 @@ def cmd_nieuw(args: argparse.Namespace) -> int:
             unknown_choice("onbekende reikwijdte", args.reikwijdte, list(REIKWIJDTE), known),
             EXIT_USAGE,
         )
-    plan = new_plan(titel, gemeente, reikwijdte=reikwijdte, start=_year(args.start))
     with opened_database(need_write=True) as db:
+        organisatie = plan_organisation_from(ProfileRepository(db).load())
+        if args.organisatie is not None:
+            organisatie = PlanOrganisatie(naam=_text(args.organisatie, "De organisatie"))
+        plan = new_plan(titel, gemeente, reikwijdte, _year(args.start), organisatie=organisatie)
         _storage(lambda: PlanRepository(db).save(plan))
     print(plan.id)
     return EXIT_OK
@@ -244,16 +255,20 @@ def cmd_voorbeeld(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     apply_data_dir(args)
     findings = _with_plan(args.id, lambda db, plan: _findings(plan, _interventions(db)))
+    from drugspreventie_app.domain.plan.check import summary_text
+
     for finding in findings:
         print(f"{finding.severity}\t{finding.section}\t{_one_line(finding.text)}")
+    print(summary_text(findings), file=sys.stderr)
     return EXIT_OK
 
 
-def _pdf_context(db: Any) -> Any:
+def _pdf_context(db: Any, plan: Plan) -> Any:
+    """The plan prints its own author organisation, not the one in the settings."""
     from drugspreventie_app.export.handout import HandoutContext
-    from drugspreventie_app.storage.profile_access import profile_and_logo
+    from drugspreventie_app.storage.profile_access import plan_profile_and_logo
 
-    profile, logo = profile_and_logo(db)
+    profile, logo = plan_profile_and_logo(db, plan)
     return HandoutContext(profile=profile, logo=logo, today=date.today())
 
 
@@ -261,11 +276,12 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     from drugspreventie_app.export.plan_pdf import write_plan_pdf
 
     apply_data_dir(args)
+    output_suffix(args.output, (".pdf",), "Voor een Word-document: 'plan docx'.")
 
     def work(db: Any, plan: Plan) -> None:
         interventions = _interventions(db)
         findings = _findings(plan, interventions)
-        ctx = _pdf_context(db)
+        ctx = _pdf_context(db, plan)
         _storage(lambda: write_plan_pdf(args.output, plan, ctx, interventions, findings))
 
     _with_plan(args.id, work)
@@ -277,11 +293,12 @@ def cmd_docx(args: argparse.Namespace) -> int:
     from drugspreventie_app.export.plan_docx import write_plan_docx
 
     apply_data_dir(args)
+    output_suffix(args.output, (".docx",), "Voor een PDF: 'plan pdf'.")
 
     def work(db: Any, plan: Plan) -> Any:
         interventions = _interventions(db)
         findings = _findings(plan, interventions)
-        ctx = _pdf_context(db)
+        ctx = _pdf_context(db, plan)
         return _storage(lambda: write_plan_docx(args.output, plan, ctx, interventions, findings))
 
     report = _with_plan(args.id, work)

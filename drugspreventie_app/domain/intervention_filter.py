@@ -182,7 +182,8 @@ class InterventionFinder:
         gained = len(self.filter(c.without(best)))
         if gained == 0:
             return "Geen resultaten. Wis alle filters om weer de hele catalogus te zien."
-        return (
-            f"Geen interventies gevonden. Zet het filter '{FACET_LABELS[best]}' uit: "
-            f"dan zijn er {gained}."
+        action = (
+            "Wis de zoekterm" if best == "tekst" else f"Zet het filter '{FACET_LABELS[best]}' uit"
         )
+        result = "is er 1" if gained == 1 else f"zijn er {gained}"
+        return f"Geen interventies gevonden. {action}: dan {result}."

@@ -792,7 +792,7 @@ class DocxBuilder:
 
     def save(self, target: Path) -> ExportReport:
         target = Path(target)
-        atomic_write_bytes(target, self.to_bytes())
+        atomic_write_bytes(target, self.to_bytes(), document=True)
         self.report.target = target
         return self.report
 

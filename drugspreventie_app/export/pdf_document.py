@@ -175,5 +175,5 @@ def render_pdf(story: list[Any], meta: PdfMeta, *, with_toc: bool = False) -> by
 
 def write_pdf(target: Path, story: list[Any], meta: PdfMeta, *, with_toc: bool = False) -> Path:
     target = Path(target)
-    atomic_write_bytes(target, render_pdf(story, meta, with_toc=with_toc))
+    atomic_write_bytes(target, render_pdf(story, meta, with_toc=with_toc), document=True)
     return target

@@ -13,6 +13,8 @@ from drugspreventie_app.ui import dialogs
 class DialogRecorder:
     calls: list[tuple[str, str, str]] = field(default_factory=list)
     confirm_answer: bool = True
+    confirm_defaults: list[bool] = field(default_factory=list)
+    ask_answer: int | None = 0
     open_answer: str = ""
     save_answer: str = ""
     choose_answer: int | None = 0
@@ -42,7 +44,12 @@ def fake_dialogs(monkeypatch: pytest.MonkeyPatch) -> DialogRecorder:
 
     def _confirm(parent, title, text, *args, **kwargs):
         rec.calls.append(("confirm", title, text))
+        rec.confirm_defaults.append(kwargs.get("default_yes", True))
         return rec.confirm_answer
+
+    def _ask(parent, title, text, buttons, *args, **kwargs):
+        rec.calls.append(("ask", title, text + "|" + "|".join(buttons)))
+        return rec.ask_answer
 
     def _open(parent, title, *args, **kwargs):
         rec.calls.append(("open_file", title, ""))
@@ -73,6 +80,7 @@ def fake_dialogs(monkeypatch: pytest.MonkeyPatch) -> DialogRecorder:
     monkeypatch.setattr(dialogs, "choose", _choose)
     monkeypatch.setattr(dialogs, "print_setup", _print_setup)
     monkeypatch.setattr(dialogs, "confirm", _confirm)
+    monkeypatch.setattr(dialogs, "ask", _ask)
     monkeypatch.setattr(dialogs, "open_file", _open)
     monkeypatch.setattr(dialogs, "save_file", _save)
     return rec

@@ -82,6 +82,17 @@ def test_youth_handout_for_flagged_substance_asks_first(
     assert (tmp_path / "jongeren.pdf").exists()
 
 
+def test_youth_guard_defaults_to_the_safe_choice(tab: MiddelenTab, fake_dialogs) -> None:
+    """Regression: the default button was 'Toch maken'; and 'jongeren die Lachgas ...'."""
+    tab.select_slug("lachgas")
+    fake_dialogs.choose_answer = list(Audience).index(Audience.JONGEREN)
+    fake_dialogs.confirm_answer = False
+    tab.make_handout()
+    assert fake_dialogs.confirm_defaults == [False]
+    (question,) = fake_dialogs.texts("confirm")
+    assert "jongeren die lachgas al gebruiken" in question
+
+
 def test_handout_carries_the_profile_from_settings(tab, db, fake_dialogs, tmp_path) -> None:
     from drugspreventie_app.domain.profile import OrganisationProfile
     from drugspreventie_app.storage.profile_repository import ProfileRepository

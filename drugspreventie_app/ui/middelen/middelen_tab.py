@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from drugspreventie_app.content.factsheets import all_factsheets
 from drugspreventie_app.domain.factsheet import WERKINGEN, Audience, Factsheet, format_date
 from drugspreventie_app.domain.factsheet_search import search_factsheets
+from drugspreventie_app.domain.text import in_sentence
 from drugspreventie_app.storage.database import Database
 from drugspreventie_app.storage.errors import StorageError
 from drugspreventie_app.storage.profile_access import profile_and_logo
@@ -211,9 +212,12 @@ class MiddelenTab(QWidget):
                 self,
                 "Let op bij voorlichting aan jongeren",
                 f"{sheet.jongeren_waarschuwing}\n\nDeze handout is bedoeld voor jongeren die "
-                f"{sheet.naam} al gebruiken of dat overwegen, niet voor een hele klas. "
+                f"{in_sentence(sheet.naam)} al gebruiken of dat overwegen, niet voor een hele "
+                "klas. "
                 "Wilt u de handout toch maken?",
-                yes_text="Toch maken",
+                yes_text="Handout toch maken",
+                no_text="Niet maken",
+                default_yes=False,
             )
             if not ok:
                 return None
