@@ -7,11 +7,13 @@ Ids start with 'lokaal-' so they never collide with catalogue ids.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from drugspreventie_app.domain.intervention import Intervention, validate_local
+from drugspreventie_app.domain.text_policy import TextChanges, clean_tree
 from drugspreventie_app.storage.atomic import atomic_write_text
 from drugspreventie_app.storage.database import Database
 from drugspreventie_app.storage.errors import StorageError
@@ -109,26 +111,71 @@ class LocalInterventionsRepository:
         )
         return len(items)
 
-    def import_file(self, source: Path) -> list[Intervention]:
+    def import_file(self, source: Path) -> LocalImport:
         """Validate the whole file first; only then write, all in one go.
 
-        Entries whose id already exists are imported as a copy with a new id.
+        Entries already present with the same content (the same file imported twice) are
+        skipped; an entry whose id exists with other content is imported as a copy with a new
+        id, so nothing already here is overwritten.
         """
-        entries = read_import_file(Path(source))
-        existing = {r["id"] for r in all_records(self._table)}
+        changes = TextChanges()
+        entries = read_import_file(Path(source), changes)
+        stored = all_records(self._table)
+        existing = {r["id"] for r in stored}
+        contents = {_content(r) for r in stored}
         records = []
+        skipped = 0
         for entry in entries:
             entry_id = entry.get("id")
-            keep = isinstance(entry_id, str) and entry_id.startswith("lokaal-")
-            record_id = entry_id if keep and entry_id not in existing else f"lokaal-{new_id()}"
+            record_id = (
+                entry_id
+                if isinstance(entry_id, str)
+                and entry_id.startswith("lokaal-")
+                and entry_id not in existing
+                else f"lokaal-{new_id()}"
+            )
+            record = _record(entry, record_id)
+            if _content(record) in contents:
+                skipped += 1
+                continue
             existing.add(record_id)
-            records.append(_record(entry, record_id))
-        self._table.insert_multiple(records)  # one write: all or nothing
-        return [Intervention.from_dict(r, lokaal=True) for r in records]
+            contents.add(_content(record))
+            records.append(record)
+        if records:
+            self._table.insert_multiple(records)  # one write: all or nothing
+        added = [Intervention.from_dict(r, lokaal=True) for r in records]
+        return LocalImport(added, skipped, changes.message())
 
 
-def read_import_file(source: Path) -> list[dict[str, Any]]:
-    """Parse and validate an exported file; raise ImportFileError naming every problem."""
+@dataclass(frozen=True)
+class LocalImport:
+    added: list[Intervention]
+    skipped: int  # already present with the same content
+    cleaned: str  # what the text rule changed, in Dutch; "" when nothing
+
+    def message(self) -> str:
+        n = len(self.added)
+        text = f"{n} eigen {'interventie' if n == 1 else 'interventies'} geïmporteerd."
+        if self.skipped:
+            text += (
+                f" {self.skipped} {'stond' if self.skipped == 1 else 'stonden'} er al in en "
+                f"{'is' if self.skipped == 1 else 'zijn'} overgeslagen."
+            )
+        if self.cleaned:
+            text += f" {self.cleaned}"
+        return text
+
+
+def _content(record: dict[str, Any]) -> str:
+    """What makes two entries the same intervention: every field but id and dates."""
+    return json.dumps({k: record.get(k) for k in FIELDS}, sort_keys=True, ensure_ascii=False)
+
+
+def read_import_file(source: Path, changes: TextChanges | None = None) -> list[dict[str, Any]]:
+    """Parse and validate an exported file; raise ImportFileError naming every problem.
+    Text passes the text rule as if typed; what it changed is added to `changes`."""
+    if source.is_dir():
+        raise ImportFileError(f"{source} is een map, geen bestand; er is niets geïmporteerd.")
     try:
         size = source.stat().st_size
     except OSError as err:
@@ -144,6 +191,18 @@ def read_import_file(source: Path) -> list[dict[str, Any]]:
             f"Het bestand is geen geldige JSON (regel {err.lineno}, kolom {err.colno}); "
             "er is niets geïmporteerd."
         ) from err
+    except RecursionError as err:
+        raise ImportFileError(
+            "Het bestand is te diep genest om te lezen; er is niets geïmporteerd."
+        ) from err
+    except OSError as err:
+        raise ImportFileError(
+            f"Het bestand {source} kan niet worden gelezen ({err.strerror}); er is niets "
+            "geïmporteerd."
+        ) from err
+    data, cleaned = clean_tree(data, limit=None)
+    if changes is not None:
+        changes.add(cleaned)
     if not isinstance(data, dict) or data.get("formaat") != FILE_FORMAT:
         raise ImportFileError(
             "Dit is geen bestand met eigen interventies uit de Drugspreventie Werkbank; "

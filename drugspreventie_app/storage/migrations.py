@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-CURRENT_SCHEMA = 1
+CURRENT_SCHEMA = 2
+LEGACY_VERSIONS_TABLE = "plan_versies"
 META_TABLE = "_meta"
 META_DOC_ID = "1"
 
@@ -23,7 +24,14 @@ def _v0_to_v1(tables: Tables) -> Tables:
     return tables
 
 
-MIGRATIONS: dict[int, Callable[[Tables], Tables]] = {0: _v0_to_v1}
+def _v1_to_v2(tables: Tables) -> Tables:
+    # Version 2 keeps plan versions in their own store (storage/plan_history.py); the database
+    # module copies them there before this step drops the table.
+    tables.pop(LEGACY_VERSIONS_TABLE, None)
+    return tables
+
+
+MIGRATIONS: dict[int, Callable[[Tables], Tables]] = {0: _v0_to_v1, 1: _v1_to_v2}
 
 
 def schema_version(tables: Tables) -> int:

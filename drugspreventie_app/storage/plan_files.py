@@ -15,6 +15,7 @@ from drugspreventie_app.domain.plan.plan_file import (
     parse_plan_file,
     plan_to_file_text,
 )
+from drugspreventie_app.domain.text_policy import TextChanges
 from drugspreventie_app.storage.atomic import atomic_write_text
 from drugspreventie_app.storage.errors import StorageError
 from drugspreventie_app.storage.plan_repository import PlanRepository
@@ -42,15 +43,16 @@ def export_plan(source: Plan | PlanRepository, target: Path, plan_id: str | None
     return plan
 
 
-def read_plan_file(source: Path) -> Plan:
-    """The plan in the file, fully checked; `PlanFileError` (Dutch) on any problem."""
+def read_plan_file(source: Path, changes: TextChanges | None = None) -> Plan:
+    """The plan in the file, fully checked; `PlanFileError` (Dutch) on any problem. What the
+    text rule changed is added to `changes`."""
     source = Path(source)
     try:
         size = source.stat().st_size
     except OSError:
         raise PlanFileError([f"Het bestand {source} kan niet worden geopend."]) from None
     if not source.is_file():
-        raise PlanFileError([f"{source} is geen bestand."])
+        raise PlanFileError([f"{source} is geen bestand maar een map."])
     if size > MAX_FILE_BYTES:
         raise PlanFileError(
             [f"Het bestand is te groot ({size / 1024 / 1024:.1f} MB; maximaal 20 MB)."]
@@ -65,17 +67,17 @@ def read_plan_file(source: Path) -> Plan:
         raise PlanFileError(
             [f"Het bestand is geen UTF-8-tekst (onleesbaar teken op positie {err.start})."]
         ) from None
-    return parse_plan_file(text)
+    return parse_plan_file(text, changes)
 
 
-def import_plan(repo: PlanRepository, source: Path) -> Plan:
+def import_plan(repo: PlanRepository, source: Path, changes: TextChanges | None = None) -> Plan:
     """Import a plan file; returns the plan as saved.
 
     A plan whose id is already in use (also in the recycle bin, which would otherwise
     overwrite it on restore) is imported as a copy: a new plan id and " (kopie)" after the
     title. Ids inside the plan only need to be unique within it, so they stay.
     """
-    plan = read_plan_file(source)
+    plan = read_plan_file(source, changes)
     taken = {p.id for p in repo.list()} | {t.plan.id for t in repo.trash()}
     if plan.id in taken:
         plan.id = new_id()

@@ -1,8 +1,7 @@
-"""Plans, their recycle bin and their snapshots in the user database."""
+"""Plans and their recycle bin in the user database; their versions in the history store."""
 
 from __future__ import annotations
 
-import copy
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -10,24 +9,11 @@ from tinydb import Query
 
 from drugspreventie_app.domain.plan.model import Plan, new_id
 from drugspreventie_app.storage.database import Database
+from drugspreventie_app.storage.plan_history import Snapshot
 from drugspreventie_app.storage.records import all_records, get_by_id, upsert
 
 PLANS = "plannen"
 TRASH = "prullenbak_plannen"
-SNAPSHOTS = "plan_versies"
-
-
-@dataclass(frozen=True)
-class Snapshot:
-    id: str
-    plan_id: str
-    label: str
-    created: str  # ISO timestamp
-    automatic: bool
-    data: dict
-
-    def plan(self) -> Plan:
-        return Plan.from_dict(self.data)
 
 
 @dataclass(frozen=True)
@@ -44,7 +30,7 @@ class PlanRepository:
     def __init__(self, db: Database) -> None:
         self._plans = db.table(PLANS)
         self._trash = db.table(TRASH)
-        self._snapshots = db.table(SNAPSHOTS)
+        self._history = db.history
 
     # -- plans -------------------------------------------------------------------------------
 
@@ -62,7 +48,7 @@ class PlanRepository:
         if not plan.aangemaakt:
             plan.aangemaakt = _now()
         plan.gewijzigd = _now()
-        upsert(self._plans, plan.to_dict())
+        upsert(self._plans, plan.to_dict(), fresh=True)
         return plan
 
     def delete(self, plan_id: str) -> None:
@@ -88,38 +74,20 @@ class PlanRepository:
         self._trash.remove(Query().id == plan_id)
         return Plan.from_dict(record["plan"])
 
-    # -- snapshots ---------------------------------------------------------------------------
+    # -- versions (snapshots) --------------------------------------------------------------
 
     def save_snapshot(self, plan: Plan, label: str, *, automatic: bool = False) -> Snapshot:
-        snapshot = Snapshot(new_id(), plan.id, label.strip(), _now(), automatic, plan.to_dict())
-        upsert(
-            self._snapshots,
-            {
-                "id": snapshot.id,
-                "plan_id": snapshot.plan_id,
-                "label": snapshot.label,
-                "created": snapshot.created,
-                "automatic": snapshot.automatic,
-                "data": snapshot.data,
-            },
-        )
-        return snapshot
+        return self._history.take(plan, label, automatic=automatic)
 
     def snapshots(self, plan_id: str) -> list[Snapshot]:
-        # search first, copy only the matches: every snapshot holds a whole plan
-        records = [
-            copy.deepcopy(dict(r)) for r in self._snapshots.search(Query().plan_id == plan_id)
-        ]
-        items = [
-            Snapshot(r["id"], r["plan_id"], r["label"], r["created"], r["automatic"], r["data"])
-            for r in records
-        ]
-        return sorted(items, key=lambda s: s.created, reverse=True)
+        """Newest first; each loads its plan only when asked (`Snapshot.plan()`)."""
+        return self._history.versions(plan_id)
 
     def ensure_daily_snapshot(self, plan: Plan, today: date | None = None) -> Snapshot | None:
-        """One automatic snapshot per plan per day, taken the first time it is opened."""
-        day = (today or date.today()).isoformat()
-        for snap in self.snapshots(plan.id):
-            if snap.automatic and snap.created.startswith(day):
-                return None
-        return self.save_snapshot(plan, f"Automatisch, {day}", automatic=True)
+        """One automatic version per plan per day, taken the first time it is opened."""
+        if self._history.read_only:
+            return None
+        return self._history.ensure_daily(plan, today)
+
+
+__all__ = ["PlanRepository", "Snapshot", "TrashedPlan", "new_id"]

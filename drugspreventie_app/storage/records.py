@@ -20,8 +20,11 @@ def get_by_id(table: Table, record_id: str) -> dict[str, Any] | None:
     return copy.deepcopy(dict(found)) if found is not None else None
 
 
-def upsert(table: Table, record: dict[str, Any]) -> None:
-    table.upsert(copy.deepcopy(record), Query().id == record["id"])
+def upsert(table: Table, record: dict[str, Any], *, fresh: bool = False) -> None:
+    """Insert or replace by the record's own id. `fresh=True` when the caller built the record
+    just now and keeps no reference to it (`Plan.to_dict()`), so no defensive copy is needed:
+    copying a whole plan on every autosave cost more than writing it."""
+    table.upsert(record if fresh else copy.deepcopy(record), Query().id == record["id"])
 
 
 def all_records(table: Table) -> list[dict[str, Any]]:

@@ -216,12 +216,24 @@ def _field_hints(cls: type) -> tuple[tuple[str, Any], ...]:
     return tuple((f.name, hints[f.name]) for f in fields(cls))
 
 
+# type -> its field names, or None for a type that is not a dataclass (str, int, ...); the
+# plan is converted on every edit and every autosave, so this walk must be cheap
+_FIELD_NAMES: dict[type, tuple[str, ...] | None] = {}
+
+
 def _to_dict(obj: Any) -> Any:
-    if is_dataclass(obj) and not isinstance(obj, type):
-        return {name: _to_dict(getattr(obj, name)) for name, _ in _field_hints(type(obj))}
-    if isinstance(obj, list):
+    kind = type(obj)
+    if kind is list:
         return [_to_dict(item) for item in obj]
-    return obj  # str, int, bool, None: immutable, no copy needed
+    try:
+        names = _FIELD_NAMES[kind]
+    except KeyError:
+        names = _FIELD_NAMES[kind] = (
+            tuple(f.name for f in fields(kind)) if is_dataclass(kind) else None
+        )
+    if names is None:
+        return obj  # str, int, bool, None: immutable, no copy needed
+    return {name: _to_dict(getattr(obj, name)) for name in names}
 
 
 def _build(cls: type[T], data: Any) -> T:

@@ -34,11 +34,12 @@ from drugspreventie_app.domain.plan.model import (
     Subdoel,
 )
 from drugspreventie_app.domain.text import has_control_characters
+from drugspreventie_app.domain.text_policy import MAX_TEXT, TextChanges, clean_tree
 
 FORMAT = "drugspreventie-werkbank/plan"
 VERSION = 1
 MAX_FILE_BYTES = 20 * 1024 * 1024
-MAX_STRING = 100_000
+MAX_STRING = MAX_TEXT  # the editor's limit, so every exported plan reads back
 MAX_LIST = 1_000
 MAX_SHOWN = 15
 YEAR_MIN, YEAR_MAX = 1990, 2100
@@ -89,11 +90,13 @@ def format_problems(problems: list[str]) -> str:
 
 
 def plan_to_file_text(plan: Plan, *, exported: str | None = None) -> str:
+    """The plan file's text. It passes the same text rule as every entrance, so a plan file
+    always reads back (and always encodes as UTF-8)."""
     payload = {
         "formaat": FORMAT,
         "versie": VERSION,
         "geexporteerd": exported or datetime.now().isoformat(timespec="seconds"),
-        "plan": plan.to_dict(),
+        "plan": clean_tree(plan.to_dict())[0],
     }
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
@@ -101,9 +104,16 @@ def plan_to_file_text(plan: Plan, *, exported: str | None = None) -> str:
 # -- reading -----------------------------------------------------------------------------------
 
 
-def parse_plan_file(text: str) -> Plan:
-    """The plan in `text`, or `PlanFileError` naming every problem; nothing half-built."""
+def parse_plan_file(text: str, changes: TextChanges | None = None) -> Plan:
+    """The plan in `text`, or `PlanFileError` naming every problem; nothing half-built.
+
+    Text passes the text rule first (lone surrogates replaced, invisible control characters
+    removed), exactly as if it had been typed; what that changed is added to `changes`.
+    Text longer than the rule allows is refused rather than cut, so nothing is lost."""
     data = _load_json(text)
+    data, cleaned = clean_tree(data, limit=None)
+    if changes is not None:
+        changes.add(cleaned)
     problems: list[str] = []
     _check_envelope(data, problems)
     if problems:
@@ -113,6 +123,16 @@ def parse_plan_file(text: str) -> Plan:
     if problems:
         raise PlanFileError(problems)
     return Plan.from_dict(raw_plan)
+
+
+def plan_record_problems(raw: Any) -> list[str]:
+    """What is wrong with a stored plan record (wrong types, unknown choices, broken
+    references), with the same checks as an import; empty when it can be shown and edited."""
+    problems: list[str] = []
+    if not isinstance(raw, dict):
+        return [f"plan: {_expected(Plan)}, gevonden {_kind(raw)}"]
+    _Checker(problems, text_rule=False).check_plan(raw)
+    return problems
 
 
 def _load_json(text: str) -> Any:
@@ -255,8 +275,11 @@ def _default(f: Field) -> Any:
 
 
 class _Checker:
-    def __init__(self, problems: list[str]) -> None:
+    def __init__(self, problems: list[str], *, text_rule: bool = True) -> None:
         self.problems = problems
+        # stored plans from older versions may hold long or odd text; that is no reason to
+        # hide a plan, only wrong types and broken references are
+        self.text_rule = text_rule
         self.ids: dict[str, str] = {}  # id -> path of the first list entry that carries it
         self.subdoel_ids: set[str] = set()
         self.references: list[tuple[str, str]] = []  # (path, subdoel id)
@@ -333,6 +356,8 @@ class _Checker:
         if not isinstance(value, str):
             self.add(path, f"{expected}, gevonden {_kind(value)}")
             return False
+        if not self.text_rule:
+            return True
         if len(value) > MAX_STRING:
             self.add(path, f"tekst te lang ({len(value)} tekens; maximaal {MAX_STRING})")
             return False

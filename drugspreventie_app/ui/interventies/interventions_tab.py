@@ -408,12 +408,12 @@ class InterventiesTab(QWidget):
         if not path:
             return
         try:
-            added = self.repo.import_file(Path(path))
+            result = self.repo.import_file(Path(path))
         except StorageError as err:
             dialogs.error(self, "Importeren mislukt", str(err))
             return
         self.reload_local()
-        dialogs.inform(self, "Importeren", f"{len(added)} eigen interventie(s) geïmporteerd.")
+        dialogs.inform(self, "Importeren", result.message())
 
     def export_local(self) -> None:
         if not any(i.lokaal for i in self.finder.items):

@@ -1,50 +1,94 @@
+"""Backups are ordered by the generation counter in the database, never by the clock."""
+
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+import os
+import time
 from pathlib import Path
 
-from drugspreventie_app.storage.atomic import atomic_write_text
 from drugspreventie_app.storage.backups import (
     KEEP_DAYS,
     KEEP_RECENT,
-    keep_backup,
     list_backups,
     prune_backups,
+    write_backup,
 )
+from drugspreventie_app.storage.database import open_database
+from drugspreventie_app.storage.recovery import load_or_recover
+
+DAY = 24 * 3600
 
 
-def test_keeps_ten_recent_and_one_per_day_for_two_weeks(tmp_path: Path) -> None:
-    # the app never changes a file in place (backups may be hard links), so neither does this
-    db = tmp_path / "werkbank.json"
+def _backup(folder: Path, generation: int, mtime: float) -> Path:
+    path = write_backup(folder, "werkbank", generation, f'{{"g":{generation}}}'.encode())
+    os.utime(path, (mtime, mtime))
+    return path
+
+
+def test_keeps_ten_newest_and_the_newest_of_each_of_fourteen_days(tmp_path: Path) -> None:
     folder = tmp_path / "backups"
-    now = datetime(2026, 11, 22, 12, 0)
-    # three backups a day for 20 days, plus 15 today
-    for day in range(20, 0, -1):
+    now = time.time()
+    generation = 0
+    newest_of_day: dict[int, int] = {}
+    for day in range(20, 0, -1):  # three a day for 20 days
         for hour in (9, 12, 15):
-            atomic_write_text(db, f"dag {day} uur {hour}")
-            keep_backup(db, folder, now - timedelta(days=day) + timedelta(hours=hour - 12))
-    for minute in range(15):
-        atomic_write_text(db, f"vandaag {minute}")
-        keep_backup(db, folder, now - timedelta(minutes=60 - minute))
-    prune_backups(folder, "werkbank", now)
-    kept = list_backups(folder, "werkbank")
-    whens = [when for when, _ in kept]
-    # the ten newest survive
-    assert all(f"vandaag {m}" in [p.read_text() for _, p in kept] for m in range(5, 15))
-    # one per day for the older days within the window, none older than it
-    older_days = {w.date() for w in whens if w.date() < now.date()}
-    assert older_days == {(now - timedelta(days=d)).date() for d in range(1, KEEP_DAYS)}
-    assert len(kept) == KEEP_RECENT + (KEEP_DAYS - 1)
-    # the newest of each old day is the one kept
-    for when, path in kept:
-        if when.date() < now.date():
-            assert path.read_text().endswith("uur 15")
+            generation += 1
+            _backup(folder, generation, now - day * DAY + (hour - 12) * 3600)
+            newest_of_day[day] = generation
+    for minute in range(15):  # and 15 today
+        generation += 1
+        _backup(folder, generation, now - (60 - minute) * 60)
+    prune_backups(folder, "werkbank")
+    kept = [b.generation for b in list_backups(folder, "werkbank")]
+    assert kept[:KEEP_RECENT] == list(range(generation, generation - KEEP_RECENT, -1))
+    older = kept[KEEP_RECENT:]
+    assert older == [newest_of_day[d] for d in range(1, KEEP_DAYS)]
 
 
-def test_backup_is_a_snapshot_even_when_hard_linked(tmp_path: Path) -> None:
-    db = tmp_path / "werkbank.json"
-    atomic_write_text(db, "versie 1")
-    backup = keep_backup(db, tmp_path / "backups")
-    atomic_write_text(db, "versie 2")  # replaces the file, never changes it in place
-    assert backup.read_text() == "versie 1"
-    assert db.read_text() == "versie 2"
+def test_a_clock_set_back_neither_prunes_new_backups_nor_restores_an_older_state(
+    data_dir: Path,
+) -> None:
+    db = open_database()
+    table = db.table("notities")
+    for n in range(5):
+        table.insert({"id": f"n{n}", "n": n})
+    db.close()
+    folder = data_dir / "backups"
+    # everything so far was written "tomorrow": the clock has since been set back a day
+    for backup in list_backups(folder, "werkbank"):
+        os.utime(backup.path, (time.time() + DAY, time.time() + DAY))
+    db = open_database()
+    table = db.table("notities")
+    for n in range(5, 30):
+        table.insert({"id": f"n{n}", "n": n})
+    db.close()
+    backups = list_backups(folder, "werkbank")
+    newest = backups[0]
+    assert newest.generation == max(b.generation for b in backups)
+    # the newest backup holds the last write, although its clock time is the oldest
+    assert b'"n29"' in newest.path.read_bytes()
+    (data_dir / "werkbank.json").write_bytes(b"{kapot")  # damaged in place
+    loaded = load_or_recover(data_dir / "werkbank.json", folder)
+    assert loaded.recovery is not None and loaded.recovery.restored_from == newest.path
+    assert {d["n"] for d in loaded.tables["notities"].values()} == set(range(30))
+
+
+def test_backup_is_a_copy_so_damage_in_place_does_not_reach_it(data_dir: Path) -> None:
+    db = open_database()
+    db.table("notities").insert({"id": "a", "tekst": "bewaard"})
+    db.close()
+    (data_dir / "werkbank.json").write_bytes(b"\x00" * 100)  # the same inode, overwritten
+    newest = list_backups(data_dir / "backups", "werkbank")[0]
+    assert b"bewaard" in newest.path.read_bytes()
+
+
+def test_pinned_backups_are_never_pruned(tmp_path: Path) -> None:
+    folder = tmp_path / "backups"
+    pinned = folder / "voor-herstel-20261201120000-werkbank-g000000003.json"
+    folder.mkdir()
+    pinned.write_bytes(b"{}")
+    for generation in range(4, 60):
+        _backup(folder, generation, time.time())
+        prune_backups(folder, "werkbank")
+    assert pinned.exists()
+    assert any(b.pinned for b in list_backups(folder, "werkbank"))

@@ -60,9 +60,9 @@ def test_damaged_database_is_set_aside_and_restored_from_backup(data_dir: Path, 
         assert report.restored_from is not None
         message = report.message()
         assert str(report.damaged_copy) in message and "reservekopie" in message
-        # the newest backup is the state before the last write: notes 0..3
+        # the newest backup is the last acknowledged write: nothing is lost
         ids = sorted(doc["id"] for doc in db.table("notities").all())
-        assert ids == ["n0", "n1", "n2", "n3"]
+        assert ids == ["n0", "n1", "n2", "n3", "n4"]
     finally:
         db.close()
 
@@ -81,7 +81,7 @@ def test_damaged_database_without_backup_starts_empty_and_keeps_the_file(data_di
 
 def test_unreadable_backups_are_skipped(data_dir: Path) -> None:
     _write_history(4)
-    newest = list_backups(paths.backups_dir(), "werkbank")[0][1]
+    newest = list_backups(paths.backups_dir(), "werkbank")[0].path
     newest.unlink()
     newest.write_text("ook kapot")
     paths.database_path().write_text("kapot")
@@ -89,7 +89,7 @@ def test_unreadable_backups_are_skipped(data_dir: Path) -> None:
     try:
         assert db.recovery is not None
         assert db.recovery.restored_from != newest
-        assert sorted(d["id"] for d in db.table("notities").all()) == ["n0", "n1"]
+        assert sorted(d["id"] for d in db.table("notities").all()) == ["n0", "n1", "n2"]
     finally:
         db.close()
 
@@ -143,6 +143,8 @@ def test_failed_write_keeps_file_intact_and_can_be_retried(
             table.insert({"id": "b", "tekst": "nieuw"})
         assert paths.database_path().read_bytes() == before
         assert [d["id"] for d in table.all()] == ["a"]  # memory matches disk again
+        # no backup claims a write that did not happen
+        assert b'"b"' not in list_backups(paths.backups_dir(), "werkbank")[0].path.read_bytes()
 
         monkeypatch.setattr(atomic.os, "fsync", real_fsync)
         table.insert({"id": "b", "tekst": "nieuw"})

@@ -66,10 +66,12 @@ def test_export_then_import_into_another_database(db, tmp_path: Path) -> None:
     other = open_database(tmp_path / "collega" / "werkbank.json")
     try:
         imported = LocalInterventionsRepository(other).import_file(target)
-        assert sorted(i.naam for i in imported) == sorted([VALID["naam"], "Tweede"])
-        again = LocalInterventionsRepository(other).import_file(target)  # ids exist: copies
-        assert len(LocalInterventionsRepository(other).all()) == 4
-        assert {i.id for i in again}.isdisjoint({i.id for i in imported})
+        assert sorted(i.naam for i in imported.added) == sorted([VALID["naam"], "Tweede"])
+        # the same file again doubles nothing (it used to import every entry a second time)
+        again = LocalInterventionsRepository(other).import_file(target)
+        assert again.added == [] and again.skipped == 2
+        assert "2 stonden er al in" in again.message()
+        assert len(LocalInterventionsRepository(other).all()) == 2
     finally:
         other.close()
 
@@ -90,6 +92,7 @@ BAD_FILES = {
     "enorme tekst": lambda good: json.dumps(_valid_file([{**VALID, "naam": "x" * 100_000}])),
     "één goed één fout": lambda good: json.dumps(_valid_file([VALID, {**VALID, "niveaus": []}])),
     "geen object": lambda good: json.dumps(_valid_file(["tekst"])),
+    "diep genest": lambda good: '{"a":' * 100_000 + "1" + "}" * 100_000,
 }
 
 
@@ -105,3 +108,31 @@ def test_malformed_import_changes_nothing(db, tmp_path: Path, kind: str) -> None
     assert "niets geïmporteerd" in str(info.value) or "meer dan" in str(info.value)
     assert paths.database_path().read_bytes() == before
     assert len(repo.all()) == 1
+
+
+def test_a_folder_instead_of_a_file_is_refused_in_dutch(db, tmp_path: Path) -> None:
+    with pytest.raises(ImportFileError, match="is een map"):
+        LocalInterventionsRepository(db).import_file(tmp_path)
+
+
+def test_changed_entry_with_a_known_id_is_added_as_a_copy(db, tmp_path: Path) -> None:
+    repo = LocalInterventionsRepository(db)
+    first = repo.add(VALID)
+    changed = _valid_file([{**VALID, "id": first.id, "beschrijving": "Anders beschreven."}])
+    source = tmp_path / "gewijzigd.json"
+    source.write_text(json.dumps(changed), encoding="utf-8")
+    result = repo.import_file(source)
+    assert len(result.added) == 1 and result.added[0].id != first.id
+    assert repo.get(first.id).beschrijving == VALID["beschrijving"]  # not overwritten
+
+
+def test_lone_surrogates_and_control_characters_are_cleaned_on_import(db, tmp_path: Path) -> None:
+    repo = LocalInterventionsRepository(db)
+    source = tmp_path / "vreemd.json"
+    entry = {**VALID, "naam": "Gesprek\ud800 op straat", "beschrijving": "Een\u0007 bel."}
+    source.write_text(json.dumps(_valid_file([entry])), "utf-8")  # escaped: \\ud800
+    result = repo.import_file(source)
+    assert result.added[0].naam == "Gesprek\ufffd op straat"
+    assert result.added[0].beschrijving == "Een bel."
+    assert "stuurteken" in result.message() and "vervangen" in result.message()
+    paths.database_path().read_bytes().decode("utf-8")  # strictly valid UTF-8 on disk
