@@ -92,12 +92,16 @@ def choose(
     return options.index(text) if ok and text in options else None
 
 
-def print_setup(parent: QWidget | None, printer: object) -> bool:
-    """The system print dialog; True when the user chose to print."""
-    from PySide6.QtPrintSupport import QPrintDialog
+def print_setup(parent: QWidget | None, printer: object, page_count: int = 0) -> bool:
+    """The system print dialog, with the page range offered when the page count is known;
+    True when the user chose to print."""
+    from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog
 
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle("Afdrukken")
+    if page_count > 0:
+        dialog.setMinMax(1, page_count)
+        dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, True)
     return dialog.exec() == QPrintDialog.DialogCode.Accepted
 
 

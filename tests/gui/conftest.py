@@ -21,6 +21,9 @@ class DialogRecorder:
     text_answer: str | None = None
     print_answer: bool = True
     printed_to: object = None
+    print_pages: tuple[int, int] | None = None  # what the user typed as page range
+    print_copies: int = 1
+    print_page_count: int = 0  # what the dialog was told about the document
 
     def kinds(self) -> list[str]:
         return [kind for kind, _, _ in self.calls]
@@ -63,13 +66,19 @@ def fake_dialogs(monkeypatch: pytest.MonkeyPatch) -> DialogRecorder:
         rec.calls.append(("choose", title, "|".join(options)))
         return rec.choose_answer
 
-    def _print_setup(parent, printer):
+    def _print_setup(parent, printer, page_count=0):
         rec.calls.append(("print", "Afdrukken", ""))
+        rec.print_page_count = page_count
         if rec.print_answer and rec.printed_to:
             from PySide6.QtPrintSupport import QPrinter
 
             printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
             printer.setOutputFileName(str(rec.printed_to))
+            if rec.print_pages:
+                printer.setFromTo(*rec.print_pages)
+            printer.setCopyCount(rec.print_copies)
+            # a modest printer keeps tests quick; test_printing checks the resolution itself
+            printer.setResolution(150)
         return rec.print_answer
 
     def _ask_text(parent, title, label, text="", *args, **kwargs):

@@ -297,11 +297,9 @@ class MiddelenTab(QWidget):
         self._status(f"Opgeslagen: {target}")
 
     def print_handout(self) -> None:
-        from PySide6.QtPrintSupport import QPrinter
-
         from drugspreventie_app.export.handout import handout_meta, handout_story
         from drugspreventie_app.export.pdf_document import render_pdf
-        from drugspreventie_app.ui.printing import print_pdf
+        from drugspreventie_app.ui.printing import print_document
 
         sheet = self.current_sheet()
         audience = self._choose_audience("Afdrukken")
@@ -309,16 +307,9 @@ class MiddelenTab(QWidget):
             return
         ctx = self._context()
         pdf = render_pdf(handout_story(sheet, audience, ctx), handout_meta(sheet, audience, ctx))
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(f"{sheet.naam} – {audience.label}")
-        if not dialogs.print_setup(self, printer):
-            return
-        try:
-            pages = print_pdf(pdf, printer)
-        except OSError as err:
-            dialogs.error(self, "Afdrukken mislukt", str(err))
-            return
-        self._status(f"{pages} pagina's naar de printer gestuurd.")
+        message = print_document(self, pdf, f"{sheet.naam} – {audience.label}")
+        if message:
+            self._status(message)
 
     def _status(self, text: str) -> None:
         self.status_message.emit(text)

@@ -142,6 +142,9 @@ class PlanTab(QWidget):
         self.docx_button = QPushButton("Exporteren als &Word…")
         self.docx_button.setToolTip("Een bewerkbaar Word-document (.docx) met dezelfde inhoud")
         self.docx_button.clicked.connect(self.export_docx)
+        self.print_button = QPushButton("Afdrukken…")
+        self.print_button.setToolTip("Het plan afdrukken zoals de PDF (kies pagina's en aantal)")
+        self.print_button.clicked.connect(self.print_plan)
         self.file_button = QPushButton("Planbestand…")
         self.file_button.setToolTip("Het plan opslaan als bestand dat een collega kan importeren")
         self.file_button.clicked.connect(self.export_file)
@@ -149,7 +152,7 @@ class PlanTab(QWidget):
         toolbar = QVBoxLayout()
         for row_buttons in (
             (self.undo_button, self.redo_button, self.snapshot_button, self.versions_button),
-            (self.pdf_button, self.docx_button, self.file_button),
+            (self.pdf_button, self.docx_button, self.print_button, self.file_button),
         ):
             row = QHBoxLayout()
             for b in row_buttons:
@@ -301,6 +304,7 @@ class PlanTab(QWidget):
             self.versions_button,
             self.pdf_button,
             self.docx_button,
+            self.print_button,
             self.file_button,
         ):
             b.setEnabled(has_plan)
@@ -651,6 +655,26 @@ class PlanTab(QWidget):
         if summary:
             dialogs.inform(self, f"{kind} opgeslagen", f"Opgeslagen: {target}\n\n{summary}")
         self.status_message.emit(f"Opgeslagen: {target}")
+
+    def print_plan(self) -> None:
+        """The plan on paper: the same document as the PDF, without the plan-check appendix
+        (that is a working note, not part of the plan)."""
+        from drugspreventie_app.export.handout import HandoutContext
+        from drugspreventie_app.export.pdf_document import render_pdf
+        from drugspreventie_app.export.plan_pdf import plan_meta, plan_story
+        from drugspreventie_app.storage.profile_access import plan_profile_and_logo
+        from drugspreventie_app.ui.printing import print_document
+
+        plan = self.session.plan
+        if plan is None:
+            return
+        profile, logo = plan_profile_and_logo(self.db, plan)
+        ctx = HandoutContext(profile=profile, logo=logo, today=date.today())
+        story = plan_story(plan, ctx, self.interventions_by_id(), None)
+        pdf = render_pdf(story, plan_meta(plan, ctx), with_toc=True)
+        message = print_document(self, pdf, plan.titel or "Plan")
+        if message:
+            self.status_message.emit(message)
 
     def export_file(self) -> None:
         from drugspreventie_app.storage.plan_files import export_plan
