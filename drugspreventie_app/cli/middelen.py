@@ -13,6 +13,7 @@ from drugspreventie_app.cli.common import (
     CommandError,
     apply_data_dir,
     opened_database,
+    output_suffix,
 )
 from drugspreventie_app.cli.dutch_argparse import unknown_choice
 from drugspreventie_app.domain.factsheet import Audience, Factsheet
@@ -31,11 +32,18 @@ def register(subparsers: argparse._SubParsersAction, parent: argparse.ArgumentPa
     zoek.add_argument("term", metavar="ZOEKTERM", help="zoekterm, bijvoorbeeld 'poes' of 'cocaine'")
     zoek.set_defaults(func=cmd_zoek)
 
-    handout = sub.add_parser("handout", parents=[parent], help="maak een handout als PDF")
+    handout = sub.add_parser(
+        "handout", parents=[parent], help="maak een handout als PDF of Word-document"
+    )
     handout.add_argument("slug", metavar="MIDDEL", help="het middel, zie 'middelen lijst'")
     handout.add_argument("--doelgroep", required=True, help="professional, ouders of jongeren")
     handout.add_argument(
-        "-o", "--output", required=True, type=Path, metavar="BESTAND", help="PDF-bestand"
+        "-o",
+        "--output",
+        required=True,
+        type=Path,
+        metavar="BESTAND",
+        help="PDF- of Word-bestand; de extensie (.pdf of .docx) kiest het formaat",
     )
     handout.add_argument(
         "--bevestig",
@@ -114,6 +122,7 @@ def cmd_handout(args: argparse.Namespace) -> int:
     from drugspreventie_app.export.handout import write_handout
 
     apply_data_dir(args)
+    suffix = output_suffix(args.output, (".pdf", ".docx"))
     sheet = _find(args.slug)
     try:
         audience = Audience(args.doelgroep.strip().lower())
@@ -129,14 +138,39 @@ def cmd_handout(args: argparse.Namespace) -> int:
             "jongeren die het middel gebruiken.",
             EXIT_USAGE,
         )
+    if suffix == ".docx":
+        if audience is not Audience.PROFESSIONAL:
+            raise CommandError(
+                "als Word-document is er alleen de handout voor professionals; maak de "
+                f"handout voor {audience.value} als PDF (.pdf).",
+                EXIT_USAGE,
+            )
+        return _write_docx(args.output, sheet)
     ctx = _handout_context()
     return _write(lambda: write_handout(args.output, sheet, audience, ctx), args.output)
+
+
+def _write_docx(target: Path, sheet: Factsheet) -> int:
+    from drugspreventie_app.export.handout_docx import write_handout_docx
+
+    ctx = _handout_context()
+    summary = ""
+
+    def write() -> None:
+        nonlocal summary
+        summary = write_handout_docx(target, sheet, ctx).summary()
+
+    code = _write(write, target)
+    if summary:
+        print(f"Let op: {summary}", file=sys.stderr)
+    return code
 
 
 def cmd_bundel(args: argparse.Namespace) -> int:
     from drugspreventie_app.export.handout import write_bundle
 
     apply_data_dir(args)
+    output_suffix(args.output, (".pdf",))
     sheets = sorted(_sheets(), key=lambda s: s.naam.casefold())
     ctx = _handout_context()
     return _write(lambda: write_bundle(args.output, sheets, ctx), args.output)

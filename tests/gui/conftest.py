@@ -18,11 +18,13 @@ class DialogRecorder:
     open_answer: str = ""
     save_answer: str = ""
     choose_answer: int | None = 0
+    format_answer: str = ""  # ".pdf" or ".docx" in the handout dialog; "" leaves it
     text_answer: str | None = None
     print_answer: bool = True
     printed_to: object = None
     print_pages: tuple[int, int] | None = None  # what the user typed as page range
     print_copies: int = 1
+    handout_dialogs: list = field(default_factory=list)
     print_page_count: int = 0  # what the dialog was told about the document
 
     def kinds(self) -> list[str]:
@@ -85,6 +87,21 @@ def fake_dialogs(monkeypatch: pytest.MonkeyPatch) -> DialogRecorder:
         rec.calls.append(("ask_text", title, label))
         return rec.text_answer
 
+    from drugspreventie_app.ui.middelen.handout_dialog import AUDIENCES, HandoutDialog
+
+    def _handout_exec(dialog: HandoutDialog) -> int:
+        """The handout dialog answers like `choose` (audience index) plus `format_answer`."""
+        labels = "|".join(a.label for a in AUDIENCES)
+        rec.calls.append(("choose", dialog.windowTitle(), labels))
+        rec.handout_dialogs.append(dialog)
+        if rec.choose_answer is None:
+            return 0
+        dialog.set_audience(AUDIENCES[rec.choose_answer])
+        if rec.format_answer:
+            dialog.set_suffix(rec.format_answer)
+        return 1
+
+    monkeypatch.setattr(HandoutDialog, "exec", _handout_exec)
     monkeypatch.setattr(dialogs, "ask_text", _ask_text)
     monkeypatch.setattr(dialogs, "choose", _choose)
     monkeypatch.setattr(dialogs, "print_setup", _print_setup)

@@ -6,6 +6,7 @@ import pytest
 from pypdf import PdfReader
 
 from drugspreventie_app.domain.factsheet import Audience
+from drugspreventie_app.storage.profile_repository import ProfileRepository
 from drugspreventie_app.ui.middelen.middelen_tab import MiddelenTab
 
 
@@ -143,8 +144,53 @@ def test_professional_handout_as_word(tab: MiddelenTab, fake_dialogs, tmp_path: 
         "Factsheet voor professionals"
     ]
     assert "Kernpunten" in [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
-    assert "choose" not in fake_dialogs.kinds()  # always the professional version
+    assert fake_dialogs.kinds() == ["choose", "save_file"]  # the handout dialog, Word chosen
+    assert fake_dialogs.handout_dialogs[-1].suffix() == ".docx"
     assert "inform" not in fake_dialogs.kinds()
 
     tab.search.setText("bestaat niet")
     assert not tab.docx_button.isEnabled()
+
+
+def test_handout_dialog_shows_and_reaches_the_profile(tab, db, fake_dialogs, monkeypatch):
+    """Regression: the dialog did not show where the organisation block and local contacts
+    come from, nor offer a way to change them."""
+    from drugspreventie_app.domain.profile import HelpContact, OrganisationProfile
+    from drugspreventie_app.ui.settings_dialog import SettingsDialog
+
+    ProfileRepository(db).save(
+        OrganisationProfile(
+            organisatie="Sint-Jozefschool",
+            telefoon="0543 123456",
+            hulpcontacten=[HelpContact("Tactus Verslavingszorg", "preventie", "088 3822888")],
+        )
+    )
+    tab.select_slug("3-mmc")
+    fake_dialogs.choose_answer = None  # look, then cancel
+    tab.make_handout()
+    dialog = fake_dialogs.handout_dialogs[-1]
+    shown = dialog.profile_label.text()
+    assert "Sint-Jozefschool" in shown and "0543 123456" in shown
+    assert "Tactus Verslavingszorg – preventie – 088 3822888" in shown
+
+    def change(settings: SettingsDialog) -> int:
+        settings.organisatie.setText("Sint-Jozefschool Aalten")
+        settings.save()
+        return settings.result()
+
+    monkeypatch.setattr(SettingsDialog, "exec", change)
+    dialog.edit_button.click()
+    assert "Sint-Jozefschool Aalten" in dialog.profile_label.text()
+    assert ProfileRepository(db).load().organisatie == "Sint-Jozefschool Aalten"
+
+
+def test_word_is_offered_where_it_exists(tab, fake_dialogs) -> None:
+    from drugspreventie_app.ui.middelen.middelen_tab import word_available
+
+    tab.select_slug("3-mmc")
+    fake_dialogs.choose_answer = None
+    tab.make_handout()
+    dialog = fake_dialogs.handout_dialogs[-1]
+    for audience in Audience:
+        dialog.set_audience(audience)
+        assert dialog.format_group.button(1).isEnabled() == word_available(audience)
