@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -101,6 +102,8 @@ class FilterPanel(QWidget):
         box.setSuffix(" jaar")
         box.setValue(NO_AGE)
         box.setAccessibleName(name)
+        # as wide as its text, so it is not clipped by the narrow filter column
+        box.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         box.valueChanged.connect(self.changed)
         return box
 

@@ -88,6 +88,7 @@ class PlanTab(QWidget):
         self.plan_list = QListWidget()
         self.plan_list.setAccessibleName("Plannen")
         self.plan_list.setWordWrap(True)
+        self.plan_list.setSpacing(2)
         self.plan_list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.plan_list.currentItemChanged.connect(self._plan_chosen)
         self.new_button = QPushButton("&Nieuw plan…")
