@@ -10,7 +10,13 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SCRIPTS = ("startup.py", "bench_interventions.py", "pdf_exports.py", "plan_storage.py")
+SCRIPTS = (
+    "startup.py",
+    "bench_interventions.py",
+    "pdf_exports.py",
+    "plan_storage.py",
+    "plan_history.py",
+)
 
 
 def main() -> int:

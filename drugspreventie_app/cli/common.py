@@ -70,6 +70,8 @@ def opened_database(*, need_write: bool) -> Iterator[object]:
         yield db
     finally:
         db.close()
+        for text in db.notices.pending:  # set aside records, a second writer joined in
+            print(f"Let op: {text}", file=sys.stderr)
 
 
 def report_startup_notices(db: object) -> None:

@@ -13,7 +13,7 @@ what the editor accepts is exactly what a plan file can hold and what storage ca
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 MAX_TEXT = 100_000
@@ -31,18 +31,14 @@ class TextChanges:
     surrogates: int = 0
     controls: int = 0
     truncated: int = 0  # characters cut off
-    places: list[str] = field(default_factory=list)
 
     def __bool__(self) -> bool:
         return bool(self.surrogates or self.controls or self.truncated)
 
-    def add(self, other: TextChanges, place: str = "") -> None:
-        if other and place:
-            self.places.append(place)
+    def add(self, other: TextChanges) -> None:
         self.surrogates += other.surrogates
         self.controls += other.controls
         self.truncated += other.truncated
-        self.places += other.places
 
     def message(self) -> str:
         """A Dutch sentence for the status bar or an import report; "" when nothing changed."""
@@ -87,45 +83,42 @@ def clean(text: str, limit: int | None = MAX_TEXT) -> str:
     return clean_text(text, limit)[0]
 
 
-def clean_tree(
-    value: Any, limit: int | None = MAX_TEXT, place: str = ""
-) -> tuple[Any, TextChanges]:
-    """Clean every string (keys included) in nested dicts and lists; returns a new structure
-    only where something changed, so clean data costs no copy."""
+def clean_tree(value: Any, limit: int | None = MAX_TEXT) -> tuple[Any, TextChanges]:
+    """Clean every string (keys included) in nested dicts and lists. Returns a new structure
+    only where something changed, so clean data (the common case, on every edit) costs no
+    copy."""
     changes = TextChanges()
+    return _clean_value(value, limit, changes), changes
+
+
+def _clean_value(value: Any, limit: int | None, changes: TextChanges) -> Any:
     if isinstance(value, str):
         cleaned, found = clean_text(value, limit)
-        changes.add(found, place)
-        return cleaned, changes
+        if found:
+            changes.add(found)
+        return cleaned
     if isinstance(value, dict):
         out: dict[Any, Any] | None = None
         for key, item in value.items():
-            new_key, key_changes = (
-                clean_tree(key, limit, place) if isinstance(key, str) else (key, TextChanges())
-            )
-            new_item, item_changes = clean_tree(
-                item, limit, f"{place}.{new_key}" if place else str(new_key)
-            )
-            if key_changes or item_changes:
+            new_key = _clean_value(key, limit, changes) if isinstance(key, str) else key
+            new_item = _clean_value(item, limit, changes)
+            if new_key is not key or new_item is not item:
                 if out is None:
                     out = dict(value)
                 if new_key != key:
                     del out[key]
                 out[new_key] = new_item
-                changes.add(key_changes)
-                changes.add(item_changes)
-        return (out if out is not None else value), changes
+        return out if out is not None else value
     if isinstance(value, list):
         new_list: list[Any] | None = None
         for index, item in enumerate(value):
-            new_item, item_changes = clean_tree(item, limit, f"{place}[{index}]")
-            if item_changes:
+            new_item = _clean_value(item, limit, changes)
+            if new_item is not item:
                 if new_list is None:
                     new_list = list(value)
                 new_list[index] = new_item
-                changes.add(item_changes)
-        return (new_list if new_list is not None else value), changes
-    return value, changes
+        return new_list if new_list is not None else value
+    return value
 
 
 def is_clean(text: str, limit: int | None = MAX_TEXT) -> bool:

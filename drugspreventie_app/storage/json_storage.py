@@ -262,9 +262,11 @@ class AtomicJSONStorage(Storage):
             for n, (name, doc) in enumerate(result.conflicts, start=1):
                 conflict[name][str(n)] = doc
             kept = self._keep_conflict_copy(orjson.dumps(conflict), "conflict")
+            n = len(result.conflicts)
+            what = "1 onderdeel was" if n == 1 else f"{n} onderdelen waren"
             text += (
-                f"; {len(result.conflicts)} onderdeel/onderdelen was aan beide kanten gewijzigd. "
-                f"Hier staat uw versie; de andere versie is bewaard als {kept}."
+                f"; {what} aan beide kanten gewijzigd. Hier staat uw versie; de andere versie "
+                f"is bewaard als {kept}."
             )
         else:
             text += "."

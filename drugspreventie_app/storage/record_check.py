@@ -35,12 +35,14 @@ class SetAside:
             f"{'kon' if n == 1 else 'konden'} niet worden gelezen en "
             f"{'wordt' if n == 1 else 'worden'} niet getoond. "
         )
+        they = "Het is" if n == 1 else "Ze zijn"
         if read_only:
-            head += "Ze zijn niet veranderd. "
+            head += f"{they} niet veranderd. "
         else:
             head += (
-                "Ze zijn ongewijzigd apart gezet in het gegevensbestand (tabel "
-                f"'{SET_ASIDE_TABLE}'), zodat een specialist ze kan herstellen. "
+                f"{they} ongewijzigd apart gezet in het gegevensbestand (tabel "
+                f"'{SET_ASIDE_TABLE}'), zodat een specialist "
+                f"{'het' if n == 1 else 'ze'} kan herstellen. "
             )
         lines = []
         for kind, name, problems in self.items[:10]:

@@ -65,7 +65,8 @@ def run_gui(args: argparse.Namespace) -> int:
         if getattr(args, "exit_when_ready", False):
             # A zero timer fires once the event loop has handled everything already queued,
             # i.e. when the window is shown and idle.
-            QTimer.singleShot(0, window.close)
+            # Non-modal notices are windows of their own: close them all and quit.
+            QTimer.singleShot(0, lambda: (window.close(), app.closeAllWindows(), app.quit()))
         return app.exec()
     finally:
         db.close()

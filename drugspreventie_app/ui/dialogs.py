@@ -40,6 +40,17 @@ def error(parent: QWidget | None, title: str, text: str) -> None:
     _show(parent, QMessageBox.Icon.Critical, title, text)
 
 
+def notify(parent: QWidget | None, title: str, text: str) -> QMessageBox:
+    """A warning that does not block: start-up and storage notices must not hold up the
+    program (or a scripted `--exit-when-ready`) until someone clicks OK. User text in `text`
+    is shown literally, never as markup."""
+    box = _message_box(parent, QMessageBox.Icon.Warning, title, text)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.setWindowModality(Qt.WindowModality.NonModal)
+    box.open()
+    return box
+
+
 def confirm(
     parent: QWidget | None,
     title: str,

@@ -166,14 +166,26 @@ class MainWindow(QMainWindow):
         dialogs.inform(self, f"Over {APP_NAME}", self.about_text())
 
     def report_startup_notices(self) -> None:
+        """Recovery and storage notices, shown without blocking; later notices (a second
+        writer joined in) arrive the same way while the window is open."""
         if self.db.recovery is not None:
-            dialogs.warn(self, "Gegevens hersteld", self.db.recovery.message())
+            title = (
+                "Gegevens hersteld"
+                if self.db.recovery.write_error is None
+                else "Gegevens alleen-lezen geopend"
+            )
+            dialogs.notify(self, title, self.db.recovery.message())
+        self.db.notices.listen(self.show_storage_notice)
         if self.db.stale_lock is not None:
             self.statusBar().showMessage(
                 "De vorige keer is de Werkbank niet netjes afgesloten; de vergrendeling is "
                 "opgeruimd.",
                 15000,
             )
+
+    def show_storage_notice(self, text: str) -> None:
+        self.statusBar().showMessage(text.splitlines()[0], 30000)
+        dialogs.notify(self, "Let op: uw gegevens", text)
 
     # -- geometry ----------------------------------------------------------------------------
 

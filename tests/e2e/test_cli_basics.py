@@ -37,3 +37,12 @@ def test_gui_starts_and_exits_when_ready(run_cli, data_dir: Path) -> None:
     result = run_cli("--exit-when-ready")
     assert result.returncode == 0, result.stderr
     assert (data_dir / "werkbank.json").exists()
+
+
+def test_gui_exits_when_ready_also_with_a_recovery_notice(run_cli, data_dir: Path) -> None:
+    # the notice used to be a modal box that nobody clicked away: the program hung
+    assert run_cli("plan", "nieuw", "--titel", "X", "--gemeente", "Y").returncode == 0
+    (data_dir / "werkbank.json").write_text("kapot")
+    result = run_cli("--exit-when-ready", timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert (data_dir / "werkbank.json").read_text() != "kapot"

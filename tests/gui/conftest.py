@@ -44,7 +44,7 @@ def fake_dialogs(monkeypatch: pytest.MonkeyPatch) -> DialogRecorder:
 
         return _show
 
-    for kind in ("inform", "warn", "error"):
+    for kind in ("inform", "warn", "error", "notify"):
         monkeypatch.setattr(dialogs, kind, record(kind))
 
     def _confirm(parent, title, text, *args, **kwargs):

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from drugspreventie_app.domain.plan.model import Plan
+from drugspreventie_app.domain.text_policy import clean_text
 from drugspreventie_app.ui.plan.plan_session import PlanSession
 
 Getter = Callable[[Plan], Any]
@@ -41,6 +42,31 @@ def _get_path(obj: Any, path: tuple[str, ...]) -> Any:
     for name in path:
         obj = getattr(obj, name)
     return obj
+
+
+def _keep_to_text_rule(widget: QPlainTextEdit | QLineEdit, session: PlanSession) -> str:
+    """The widget's text under the text rule; when typing or pasting brought in something the
+    rule does not accept, the widget shows the cleaned text at once (cursor kept in place) and
+    the status bar says what changed."""
+    raw = widget.toPlainText() if isinstance(widget, QPlainTextEdit) else widget.text()
+    value, changes = clean_text(raw)
+    if value == raw:
+        return value
+    if changes:
+        session.text_cleaned.emit(changes.message())
+    with QSignalBlocker(widget):
+        if isinstance(widget, QPlainTextEdit):
+            cursor = widget.textCursor()
+            position = min(cursor.position(), len(value))
+            widget.setPlainText(value)
+            cursor = widget.textCursor()
+            cursor.setPosition(position)
+            widget.setTextCursor(cursor)
+        else:
+            position = min(widget.cursorPosition(), len(value))
+            widget.setText(value)
+            widget.setCursorPosition(position)
+    return value
 
 
 class Binder:
@@ -63,7 +89,7 @@ class Binder:
             widget.setAccessibleName(label)
 
             def changed() -> None:
-                value = widget.toPlainText()
+                value = _keep_to_text_rule(widget, self.session)
                 self.session.edit(
                     f"{label} gewijzigd",
                     lambda p: _set_path(p, path, value),
@@ -83,6 +109,7 @@ class Binder:
             widget.setAccessibleName(label)
 
             def changed_line(value: str) -> None:
+                value = _keep_to_text_rule(widget, self.session)
                 self.session.edit(
                     f"{label} gewijzigd",
                     lambda p: _set_path(p, path, value),

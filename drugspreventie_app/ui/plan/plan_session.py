@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from drugspreventie_app.domain.plan.model import Plan
+from drugspreventie_app.domain.text_policy import clean_tree
 from drugspreventie_app.storage.errors import StorageError
 from drugspreventie_app.storage.plan_repository import PlanRepository
 
@@ -64,6 +65,7 @@ class PlanSession(QObject):
     plan_changed = Signal()  # after every change: check, coverage, titles refresh
     save_status = Signal(str)  # Dutch text for the status bar
     save_failed = Signal(str)
+    text_cleaned = Signal(str)  # Dutch: what the text rule changed in what was typed or pasted
 
     def __init__(self, repo: PlanRepository, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -101,7 +103,12 @@ class PlanSession(QObject):
             return
         before = self.plan.to_dict()
         mutate(self.plan)
-        after = self.plan.to_dict()
+        after, changes = clean_tree(self.plan.to_dict())
+        if changes:
+            # whatever widget the text came through, the plan holds only what the text rule
+            # accepts, so every save, export and plan file reads back
+            self.plan = Plan.from_dict(after)
+            self.text_cleaned.emit(changes.message())
         if before == after:
             return
         self.undo_stack.push(_EditCommand(self, description, before, after, merge_key))

@@ -78,6 +78,7 @@ class PlanTab(QWidget):
         self.session.plan_changed.connect(self._schedule_check)
         self.session.plan_changed.connect(self._update_list_title)
         self.session.save_status.connect(self.status_message)
+        self.session.text_cleaned.connect(self.status_message)
         self.session.save_failed.connect(self._save_failed)
         self._check_timer = QTimer(self)
         self._check_timer.setSingleShot(True)
