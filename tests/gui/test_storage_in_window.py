@@ -123,3 +123,67 @@ def test_a_storage_notice_reaches_the_open_window(qtbot, db, fake_dialogs) -> No
     (text,) = fake_dialogs.texts("notify")
     assert "door een ander programma gewijzigd" in text
     assert {p.titel for p in repo.list()} == {"Verder", "Elders"}
+
+
+def test_a_long_export_keeps_the_window_responsive_and_can_be_cancelled(
+    qtbot, tmp_path: Path
+) -> None:
+    import threading
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
+
+    from drugspreventie_app.ui.background_export import export_in_background, partial_path
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    parent.show()
+    target = tmp_path / "plan.pdf"
+    target.write_bytes(b"het bestand dat de gebruiker al had")
+    release = threading.Event()
+
+    def slow_write(path: Path) -> str:
+        path.write_bytes(b"half")
+        release.wait(10)  # layout of an enormous plan
+        path.write_bytes(b"nieuw")
+        return "klaar"
+
+    ticks = []
+    ticker = QTimer()
+    ticker.timeout.connect(lambda: ticks.append(1))
+    ticker.start(20)
+
+    def cancel_when_shown() -> None:
+        dialogs_shown = [d for d in parent.findChildren(QProgressDialog) if d.isVisible()]
+        if dialogs_shown:
+            (button,) = [
+                b for b in dialogs_shown[0].findChildren(QPushButton) if b.text() == "Annuleren"
+            ]
+            button.click()  # as the user does
+        else:
+            QTimer.singleShot(50, cancel_when_shown)
+
+    QTimer.singleShot(50, cancel_when_shown)
+    finished, result = export_in_background(parent, "Bezig…", target, slow_write)
+    assert (finished, result) == (False, None)
+    assert len(ticks) >= 10  # the event loop kept running while the export worked
+    assert target.read_bytes() == b"het bestand dat de gebruiker al had"
+    release.set()
+    qtbot.waitUntil(lambda: not partial_path(target).exists(), timeout=5000)
+    assert target.read_bytes() == b"het bestand dat de gebruiker al had"
+
+    finished, result = export_in_background(
+        parent, "Bezig…", target, lambda p: p.write_bytes(b"ok")
+    )
+    assert finished and target.read_bytes() == b"ok"
+    ticker.stop()
+
+
+def test_the_plan_export_goes_through_the_background_export(qtbot, db, fake_dialogs, tmp_path):
+    tab = _opened(qtbot, db)
+    tab.session.edit("visie", lambda p: setattr(p.beleidsfocus, "visie", "x " * 40_000))
+    fake_dialogs.save_answer = str(tmp_path / "plan.pdf")
+    fake_dialogs.confirm_answer = False
+    tab.export_pdf()
+    assert (tmp_path / "plan.pdf").read_bytes().startswith(b"%PDF")
+    assert not list(tmp_path.glob(".*wordt-gemaakt*"))

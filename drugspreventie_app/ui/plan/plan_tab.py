@@ -41,6 +41,7 @@ from drugspreventie_app.storage.local_interventions_repository import (
 )
 from drugspreventie_app.storage.plan_repository import PlanRepository
 from drugspreventie_app.ui import dialogs
+from drugspreventie_app.ui.background_export import export_in_background
 from drugspreventie_app.ui.plan.check_panel import CheckPanel
 from drugspreventie_app.ui.plan.intervention_picker import InterventionPicker
 from drugspreventie_app.ui.plan.new_plan_dialog import NewPlanDialog
@@ -642,16 +643,22 @@ class PlanTab(QWidget):
             return
         target = Path(path) if path.lower().endswith(suffix) else Path(path + suffix)
         profile, logo = plan_profile_and_logo(self.db, plan)
+        context = HandoutContext(profile=profile, logo=logo, today=date.today())
+        interventions = self.interventions_by_id()
+        findings = self.run_check() if with_check else None
+        snapshot = Plan.from_dict(plan.to_dict())  # the worker reads it while the user types
         try:
-            result = write(
+            finished, result = export_in_background(
+                self,
+                f"Het plan wordt als {kind} opgemaakt…",
                 target,
-                plan,
-                HandoutContext(profile=profile, logo=logo, today=date.today()),
-                self.interventions_by_id(),
-                self.run_check() if with_check else None,
+                lambda path: write(path, snapshot, context, interventions, findings),
             )
         except StorageError as err:
             dialogs.error(self, "Opslaan mislukt", str(err))
+            return
+        if not finished:
+            self.status_message.emit(f"Export als {kind} geannuleerd; er is niets opgeslagen.")
             return
         summary = result.summary() if isinstance(result, ExportReport) else ""
         if summary:

@@ -134,10 +134,6 @@ BAD_FILES: dict[str, tuple[Callable[[Path], None], str]] = {
         _mutated(lambda d: d["plan"].update(acties=[{"id": "a", "subdoelen": ["weg"]}])),
         "verwijst naar subdoel 'weg'",
     ),
-    "stuurteken": (
-        _mutated(lambda d: d["plan"].update(gemeente="Voor\x1bbeeld")),
-        "plan.gemeente: bevat onzichtbare stuurtekens",
-    ),
     "te groot": (_sparse(21 * 1024 * 1024), "Het bestand is te groot (21.0 MB; maximaal 20 MB)."),
 }
 
