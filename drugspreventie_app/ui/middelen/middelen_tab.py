@@ -105,7 +105,7 @@ class MiddelenTab(QWidget):
         self.detail.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         self.handout_button = QPushButton("&Handout maken…")
-        self.handout_button.clicked.connect(self.make_handout)
+        self.handout_button.clicked.connect(lambda: self.make_handout())
         self.docx_button = QPushButton("Als &Word…")
         self.docx_button.setToolTip("De handout als bewerkbaar Word-document (.docx)")
         self.docx_button.clicked.connect(self.make_handout_docx)
