@@ -51,8 +51,16 @@ def styles() -> dict[str, Any]:
         "subtitle": ParagraphStyle(
             "Subtitle", parent=base, fontName=ITALIC, fontSize=11, leading=15, spaceAfter=8
         ),
+        # keepWithNext: a heading never stands alone at the foot of a page
         "h1": ParagraphStyle(
-            "H1", parent=base, fontName=BOLD, fontSize=14, leading=18, spaceBefore=10, spaceAfter=4
+            "H1",
+            parent=base,
+            fontName=BOLD,
+            fontSize=14,
+            leading=18,
+            spaceBefore=10,
+            spaceAfter=4,
+            keepWithNext=1,
         ),
         "h2": ParagraphStyle(
             "H2",
@@ -62,6 +70,7 @@ def styles() -> dict[str, Any]:
             leading=15,
             spaceBefore=8,
             spaceAfter=3,
+            keepWithNext=1,
         ),
         "bullet": ParagraphStyle(
             "Bullet", parent=base, leftIndent=12, bulletIndent=2, spaceAfter=2

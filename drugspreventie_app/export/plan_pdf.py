@@ -69,7 +69,7 @@ def plan_styles() -> dict[str, Any]:
     )
     st["sub"] = ParagraphStyle("PlanH2", parent=st["h2"], spaceBefore=10, spaceAfter=4)
     st["h3"] = ParagraphStyle(
-        "PlanH3", parent=st["body"], fontName=BOLD, spaceBefore=8, spaceAfter=2
+        "PlanH3", parent=st["body"], fontName=BOLD, spaceBefore=8, spaceAfter=2, keepWithNext=1
     )
     st["item"] = ParagraphStyle("PlanItem", parent=st["h3"], fontSize=11, spaceBefore=12)
     st["empty"] = ParagraphStyle("Empty", parent=st["body"], fontName=ITALIC, textColor=grey)
@@ -91,7 +91,12 @@ def plan_styles() -> dict[str, Any]:
     )
     st["overflow"] = ParagraphStyle("Overflow", parent=st["small"], spaceAfter=3)
     st["overflow_head"] = ParagraphStyle(
-        "OverflowHead", parent=st["small"], fontName=BOLD, spaceBefore=4, spaceAfter=1
+        "OverflowHead",
+        parent=st["small"],
+        fontName=BOLD,
+        spaceBefore=4,
+        spaceAfter=1,
+        keepWithNext=1,
     )
     st["cover_kicker"] = ParagraphStyle(
         "CoverKicker", parent=st["body"], fontName=BOLD, fontSize=14, leading=18, textColor=grey
