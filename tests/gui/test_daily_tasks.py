@@ -10,6 +10,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QPlainTextEdit, QWidget
 
+from drugspreventie_app.domain.age_range import AgeRange
 from drugspreventie_app.domain.factsheet import Audience
 from drugspreventie_app.domain.profile import HelpContact
 from drugspreventie_app.storage.profile_repository import ProfileRepository
@@ -32,7 +33,9 @@ def named(parent: QWidget, name: str) -> QWidget:
 
 
 def type_into(qtbot, widget: QWidget, text: str) -> None:
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)  # as with the mouse: click, type
     widget.setFocus()
+    QApplication.processEvents()
     qtbot.keyClicks(widget, text)
 
 
@@ -100,6 +103,7 @@ def test_b_interventions_for_13_to_15_in_secondary_school_two_into_a_plan(
     finder.filters.boxes["settings"]["voortgezet_onderwijs"].click()
     type_into(qtbot, finder.filters.age, "13")
     type_into(qtbot, finder.filters.age_to, "15")
+    assert finder.criteria().leeftijd == AgeRange(13, 15)
     combo = finder.filters.erkenning
     combo.setCurrentIndex(combo.findData("Goed onderbouwd"))
     found = [finder.model.item_at(r) for r in range(finder.model.rowCount())]

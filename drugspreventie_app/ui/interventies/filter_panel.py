@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from PySide6.QtCore import QSignalBlocker, Signal
+from PySide6.QtCore import QSignalBlocker, QTimer, Signal
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -35,6 +36,15 @@ CHECK_FACETS = {
     "pijlers": ("Pijler (RIVM)", PIJLERS),
 }
 NO_AGE = -1
+
+
+class _AgeBox(QSpinBox):
+    """Selects its text on any focus, so typing '13' replaces 'alle leeftijden' also after a
+    mouse click (Qt selects only on Tab)."""
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        QTimer.singleShot(0, self.selectAll)
 
 
 class FilterPanel(QWidget):
@@ -96,7 +106,7 @@ class FilterPanel(QWidget):
         layout.addStretch()
 
     def _age_box(self, special: str, name: str) -> QSpinBox:
-        box = QSpinBox()
+        box = _AgeBox()
         box.setRange(NO_AGE, AGE_MAX)
         box.setSpecialValueText(special)
         box.setSuffix(" jaar")
