@@ -12,6 +12,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 SCRIPTS = (
     "startup.py",
+    "startup_phases.py",
+    "frozen_startup.py",
     "bench_interventions.py",
     "pdf_exports.py",
     "plan_storage.py",

@@ -37,17 +37,26 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as data:
         app = [sys.executable, "-m", "drugspreventie_app", "--data-dir", data, "--exit-when-ready"]
         floor = [sys.executable, str(ROOT / "bench" / "empty_window.py")]
-        _run(app), _run(floor)  # warm the file cache for both
-        app_runs, floor_runs = [], []
-        for _ in range(RUNS):  # interleaved, so machine noise hits both alike
+        tabs = [sys.executable, str(ROOT / "bench" / "empty_window_tabs.py")]
+        _run(app), _run(floor), _run(tabs)  # warm the file cache for all
+        app_runs, floor_runs, tabs_runs = [], [], []
+        for _ in range(RUNS):  # interleaved, so machine noise hits all alike
             app_runs.append(_run(app))
             floor_runs.append(_run(floor))
+            tabs_runs.append(_run(tabs))
     line("start-up: leeg PySide6-venster (vloer)", [t for t, _ in floor_runs])
+    line("start-up: leeg venster met 3 tabbladen (vloer)", [t for t, _ in tabs_runs])
     line(
         "start-up: Werkbank tot venster klaar",
         [t for t, _ in app_runs],
         [t for t, _ in floor_runs],
         "doel: verhouding <= 1.5",
+    )
+    line(
+        "start-up: Werkbank tegen 3 tabbladen",
+        [t for t, _ in app_runs],
+        [t for t, _ in tabs_runs],
+        "zelfde vloer als de bevroren meting",
     )
     app_mem = sorted(m for _, m in app_runs)
     floor_mem = sorted(m for _, m in floor_runs)

@@ -22,6 +22,11 @@ def set_data_dir_override(path: str | os.PathLike[str] | None) -> None:
     _override = Path(path).expanduser() if path else None
 
 
+def data_dir_override() -> Path | None:
+    """The folder set by `--data-dir`, if any (so it can be restored after a temporary one)."""
+    return _override
+
+
 def user_data_dir() -> Path:
     if _override is not None:
         return _override

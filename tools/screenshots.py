@@ -1,18 +1,37 @@
 """Regenerate the screenshots in docs/screenshots/ (offscreen; no display needed).
 
-Usage: QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshots.py
+The program's own tabs are shot as on the users' laptops: a 1366x768 screen at 150% scaling
+(unless QT_SCALE_FACTOR says otherwise), the window at the size the program chooses there.
+
+Usage: .venv/bin/python tools/screenshots.py
 """
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 import tempfile
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+SCREEN = {"width": 1366, "height": 768}
+
+
+def _simulate_laptop_screen() -> None:
+    """Must happen before Qt starts: the offscreen platform with a 1366x768 screen."""
+    config = Path(tempfile.gettempdir()) / "werkbank-laptop-scherm.json"
+    config.write_text(
+        json.dumps(
+            {"screens": [{"name": "laptop", "x": 0, "y": 0, **SCREEN, "logicalDpi": 96, "dpr": 1}]}
+        )
+    )
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
+    os.environ.setdefault("QT_SCALE_FACTOR", "1.5")
+
+
+_simulate_laptop_screen()
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
@@ -24,6 +43,11 @@ from drugspreventie_app.ui.app import install_dutch_translations  # noqa: E402
 from drugspreventie_app.ui.main_window import MainWindow  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
+
+
+def _settle(app: QApplication) -> None:
+    for _ in range(3):
+        app.processEvents()
 
 
 def main() -> None:
@@ -41,37 +65,42 @@ def main() -> None:
             )
         )
         window = MainWindow(db)
-        window.resize(1280, 820)
         window.show()
-        app.processEvents()
+        _settle(app)
         window.middelen_tab.search.setText("poes")
-        app.processEvents()
-        window.grab().save(str(OUT / "middelen.png"))
+        _shoot(app, window, "middelen.png")
         tab = window.interventies_tab
         window.show_tab("interventies")
         tab.filters.boxes["settings"]["voortgezet_onderwijs"].setChecked(True)
         tab.filters.age.setValue(14)
         tab.side_tabs.setCurrentWidget(tab.advice_view)
-        app.processEvents()
-        window.grab().save(str(OUT / "interventies.png"))
+        _shoot(app, window, "interventies.png")
         tab.filters.clear()
         tab.side_tabs.setCurrentWidget(tab.coverage)
-        app.processEvents()
-        window.grab().save(str(OUT / "interventies-dekking.png"))
+        _shoot(app, window, "interventies-dekking.png")
         plan_tab = window.plan_tab
         window.show_tab("plan")
         plan_tab.open_example()
         plan_tab.run_check()
-        plan_tab.show_section("lokale_situatie")
-        app.processEvents()
-        window.grab().save(str(OUT / "plan.png"))
-        plan_tab.show_section("acties")
-        app.processEvents()
-        window.grab().save(str(OUT / "plan-acties.png"))
+        for section, name in (
+            ("beleidsfocus", "plan.png"),
+            ("lokale_situatie", "plan-lokale-situatie.png"),
+            ("acties", "plan-acties.png"),
+        ):
+            plan_tab.show_section(section)
+            _shoot(app, window, name)
+        help_window = window.show_help("plan-acties")
+        _shoot(app, help_window, "handleiding.png")
+        help_window.close()
         window.close()
         db.close()
         _paper_pages(Path(tmp))
     print(f"Screenshots geschreven naar {OUT}")
+
+
+def _shoot(app: QApplication, widget, name: str) -> None:
+    _settle(app)
+    widget.grab().save(str(OUT / name))
 
 
 def _paper_pages(tmp: Path) -> None:

@@ -53,6 +53,12 @@ def register(subparsers: argparse._SubParsersAction, parent: argparse.ArgumentPa
     )
     handout.set_defaults(func=cmd_handout)
 
+    regio = sub.add_parser(
+        "regio", parents=[parent], help="welke regionale verslavingszorg hoort bij een plaats"
+    )
+    regio.add_argument("plaats", help="gemeente of regio, bijvoorbeeld 'Eindhoven'")
+    regio.set_defaults(func=cmd_regio)
+
     bundel = sub.add_parser("bundel", parents=[parent], help="alle factsheets in één PDF")
     bundel.add_argument(
         "-o", "--output", required=True, type=Path, metavar="BESTAND", help="PDF-bestand"
@@ -87,6 +93,22 @@ def cmd_zoek(args: argparse.Namespace) -> int:
     if not found:
         print(f"Geen middelen gevonden voor '{args.term}'.", file=sys.stderr)
     _print_sheets(found)
+    return EXIT_OK
+
+
+def cmd_regio(args: argparse.Namespace) -> int:
+    from drugspreventie_app.content.errors import ContentError
+    from drugspreventie_app.content.factsheets import regional_directory
+    from drugspreventie_app.domain.regional import not_found_message
+
+    try:
+        directory = regional_directory()
+    except ContentError as err:
+        raise CommandError(str(err)) from err
+    found = directory.lookup(args.plaats)
+    if found is None:
+        raise CommandError(not_found_message(args.plaats), EXIT_USAGE)
+    print(f"{found.naam}\t{found.contact}")
     return EXIT_OK
 
 

@@ -19,6 +19,12 @@ def register(subparsers: argparse._SubParsersAction, parent: argparse.ArgumentPa
     p = subparsers.add_parser(
         "selftest", parents=[parent], help="controleer of alles werkt en druk een samenvatting af"
     )
+    p.add_argument(
+        "--venster",
+        action="store_true",
+        help="open ook het venster met alle tabbladen en druk een handout af op een "
+        "PDF-printer (op een lege tijdelijke gegevensmap)",
+    )
     p.set_defaults(func=run)
 
 
@@ -29,6 +35,10 @@ def run(args: argparse.Namespace) -> int:
         lines.append(_check_content())
         lines.append(_check_database())
         lines.append(_check_pdf())
+        if getattr(args, "venster", False):
+            from drugspreventie_app.ui.selftest_window import check_window_and_printing
+
+            lines.extend(check_window_and_printing())
     except Exception as err:  # the point of a self-test is to report any failure in Dutch
         for line in lines:
             print(f"OK   {line}")

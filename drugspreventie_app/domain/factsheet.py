@@ -117,7 +117,23 @@ class Factsheet:
     ouders_gesprek: tuple[str, ...]
     jongeren_samenvatting: str
     jongeren_veiliger: tuple[str, ...]
+    # "Wat te doen bij een noodgeval": the points for this substance; the general steps that
+    # hold for every substance come from `EmergencyGuide`.
+    noodgeval_specifiek: tuple[str, ...] = ()
+    noodgeval_jongeren: tuple[str, ...] = ()
+    noodgeval_bron: str = ""
+    # Shared by every sheet, attached by the content loader so that exports need nothing else.
+    noodgeval_algemeen: EmergencyGuide | None = field(default=None, compare=False)
+    achtergrond: Background | None = field(default=None, compare=False)
     search_terms: tuple[str, ...] = field(default=(), compare=False)
+
+    @property
+    def noodgeval_bronnen(self) -> str:
+        """The sources of the emergency section: the general steps' and this sheet's own."""
+        parts = [self.noodgeval_algemeen.bron] if self.noodgeval_algemeen else []
+        if self.noodgeval_bron and self.noodgeval_bron not in parts:
+            parts.append(self.noodgeval_bron)
+        return "; ".join(parts)
 
     @property
     def flagged_for_youth(self) -> bool:
@@ -181,6 +197,58 @@ class Factsheet:
             ouders_gesprek=tuple(d["doelgroepteksten"]["ouders"]["gesprek"]),
             jongeren_samenvatting=d["doelgroepteksten"]["jongeren"]["samenvatting"],
             jongeren_veiliger=tuple(d["doelgroepteksten"]["jongeren"]["veiliger"]),
+            noodgeval_specifiek=tuple(d["noodgeval"]["specifiek"]),
+            noodgeval_jongeren=tuple(d["noodgeval"]["jongeren"]),
+            noodgeval_bron=d["noodgeval"]["bron"],
+        )
+
+
+@dataclass(frozen=True)
+class EmergencyGuide:
+    """The steps that hold in every drug emergency, for adults and in youth wording."""
+
+    titel: str
+    stappen: tuple[str, ...]
+    jongeren: tuple[str, ...]
+    bron: str
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> EmergencyGuide:
+        return cls(
+            titel=d["titel"],
+            stappen=tuple(d["stappen"]),
+            jongeren=tuple(d["jongeren"]),
+            bron=d["bron"],
+        )
+
+
+@dataclass(frozen=True)
+class Background:
+    """What professionals need next to every factsheet: the stages of use and the drug, set
+    and setting model."""
+
+    fasen_titel: str
+    fasen_inleiding: str
+    fasen: tuple[tuple[str, str], ...]
+    dss_titel: str
+    dss_inleiding: str
+    dss: tuple[tuple[str, str], ...]
+    bron: str
+    cijfers_titel: str = ""
+    cijfers: tuple[Figure, ...] = ()
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Background:
+        return cls(
+            fasen_titel=d["fasen_titel"],
+            fasen_inleiding=d["fasen_inleiding"],
+            fasen=tuple((f["naam"], f["omschrijving"]) for f in d["fasen"]),
+            dss_titel=d["dss_titel"],
+            dss_inleiding=d["dss_inleiding"],
+            dss=tuple((f["naam"], f["omschrijving"]) for f in d["dss"]),
+            bron=d["bron"],
+            cijfers_titel=d.get("cijfers_titel", ""),
+            cijfers=tuple(Figure(**c) for c in d.get("cijfers", ())),
         )
 
 

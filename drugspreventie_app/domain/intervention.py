@@ -28,6 +28,10 @@ NIVEAUS: dict[str, str] = {
     "Z": "Zorggerelateerd",
     "HR": "Harm reduction",
 }
+NIET_IN_DATABANK = "Niet in een databank, wel uitgevoerd in Nederland"
+# For catalogue entries whose sources state no databank status at all: saying "not in a
+# databank" would claim something no source says.
+GEEN_ERKENNING_IN_BRONNEN = "Geen erkenning genoemd in de bronnen"
 # Strongest evidence first; the registries' own wording.
 ERKENNINGEN: tuple[str, ...] = (
     "Sterke aanwijzingen voor effectiviteit",
@@ -35,8 +39,9 @@ ERKENNINGEN: tuple[str, ...] = (
     "Eerste aanwijzingen voor effectiviteit",
     "Goed onderbouwd",
     "Goed beschreven",
-    "Niet in een databank, wel uitgevoerd in Nederland",
+    NIET_IN_DATABANK,
     "Niet erkend",
+    GEEN_ERKENNING_IN_BRONNEN,
 )
 PIJLERS: dict[str, str] = {
     "voorlichting_educatie": "Voorlichting en educatie",
@@ -59,7 +64,9 @@ MIDDELEN: dict[str, str] = {
 }
 WERKVORMEN: dict[str, str] = {
     "peer_educatie": "Peer-educatie",
-    "politie": "Inzet van politie",
+    # The Richtlijnen advise against police officers teaching 12-13-year-olds, not against the
+    # police as a partner in a school approach; the label says which one this is.
+    "politie": "Politie geeft voorlichting in de klas",
     "weerbaarheid_sociale_beinvloeding": "Weerbaarheid tegen sociale beïnvloeding",
     "waarschuwend": "Waarschuwende benadering",
     "klassikale_voorlichting": "Klassikale voorlichting",
@@ -140,7 +147,7 @@ class Intervention:
             leeftijd_tot=d.get("leeftijd_tot"),
             settings=tuple(d.get("settings", ())),
             niveaus=tuple(d.get("niveaus", ())),
-            erkenning=d.get("erkenning", ERKENNINGEN[-2]),
+            erkenning=d.get("erkenning", NIET_IN_DATABANK),
             middelen=tuple(d.get("middelen", ())),
             pijlers=tuple(d.get("pijlers", ())),
             werkvormen=tuple(d.get("werkvormen", ())),
@@ -214,6 +221,6 @@ def validate_local(data: dict[str, Any]) -> list[str]:
     choices("middelen", "Middel", MIDDELEN, required=False)
     choices("pijlers", "Pijler", PIJLERS, required=False)
     choices("werkvormen", "Werkvorm", WERKVORMEN, required=False)
-    if data.get("erkenning", ERKENNINGEN[-2]) not in ERKENNINGEN:
+    if data.get("erkenning", NIET_IN_DATABANK) not in ERKENNINGEN:
         problems.append("Onbekende erkenning.")
     return problems

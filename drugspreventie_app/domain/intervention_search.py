@@ -1,6 +1,8 @@
 """Free-text search over interventions that forgives accents, case and small typos.
 
-"moti 4" finds Moti-4, "helder op scool" finds Helder op School. Every query word must match
+"moti 4" finds Moti-4, "helder op scool" finds Helder op School; the whole query, spaces
+and hyphens dropped, may also be a near miss of a whole name ("motie4" for Moti-4, "tripel p"
+for Triple P: one letter too many, or two letters swapped). Every query word must match
 a word of the intervention (name, description, target group, programme, provider): exactly,
 as a prefix, or within a small edit distance. The index maps words to interventions once, so
 a keystroke only scans the vocabulary, not every intervention.
@@ -64,6 +66,23 @@ def within_edits(a: str, b: str, limit: int) -> bool:
     return previous[-1] <= limit
 
 
+def within_edits_or_swaps(a: str, b: str, limit: int) -> bool:
+    """Like `within_edits`, but two neighbouring letters swapped ("tripel" for "triple")
+    count as one edit (optimal string alignment distance)."""
+    if abs(len(a) - len(b)) > limit:
+        return False
+    rows = [list(range(len(b) + 1))]
+    for i in range(1, len(a) + 1):
+        row = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            row[j] = min(rows[-1][j] + 1, row[j - 1] + 1, rows[-1][j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                row[j] = min(row[j], rows[-2][j - 2] + 1)
+        rows.append(row)
+    return rows[-1][-1] <= limit
+
+
 def allowed_edits(word: str) -> int:
     if len(word) >= 8:
         return 2
@@ -77,11 +96,14 @@ class SearchIndex:
         self._words: dict[str, set[str]] = defaultdict(set)
         self._name_words: dict[str, set[str]] = defaultdict(set)
         self._squashed_names: dict[str, str] = {}
+        self._name_masks: dict[str, int] = {}
         for item in items:
             for word in tokens(item.naam):
                 self._name_words[word].add(item.id)
                 self._words[word].add(item.id)
-            self._squashed_names[item.id] = "".join(tokens(item.naam))
+            squashed = "".join(tokens(item.naam))
+            self._squashed_names[item.id] = squashed
+            self._name_masks[item.id] = _mask(squashed)
             extra = " ".join(
                 x or ""
                 for x in (item.beschrijving, item.doelgroep, item.onderdeel_van, item.aanbieder)
@@ -120,6 +142,18 @@ class SearchIndex:
                 found.append(candidate)
         return tuple(found)
 
+    def _near_miss_names(self, squashed: str) -> set[str]:
+        limit, mask = allowed_edits(squashed), _mask(squashed)
+        if not limit:
+            return set()
+        return {
+            i
+            for i, name in self._squashed_names.items()
+            if abs(len(name) - len(squashed)) <= limit
+            and (self._name_masks[i] ^ mask).bit_count() <= 2 * limit
+            and within_edits_or_swaps(squashed, name, limit)
+        }
+
     def matching_ids(self, query: str) -> frozenset[str] | None:
         return self._matching_ids(query)
 
@@ -138,6 +172,9 @@ class SearchIndex:
             result = ids if result is None else result & ids
             if not result:
                 break
+        if not result and not by_name:
+            # nothing matched word by word: perhaps a near miss of a whole name
+            by_name = self._near_miss_names(squashed)
         return frozenset((result or set()) | by_name)
 
 

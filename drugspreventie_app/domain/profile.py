@@ -36,6 +36,11 @@ class OrganisationProfile:
     website: str = ""
     logo: str = ""  # file name inside the user data folder, managed by storage
     hulpcontacten: list[HelpContact] = field(default_factory=list)
+    # The municipality or region chosen in Instellingen, and the regional addiction-care
+    # institution the shipped directory gave for it (a copy, so a handout prints what the
+    # user saw when choosing); None when the place is not in the directory.
+    regio: str = ""
+    regionale_instelling: HelpContact | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -44,11 +49,23 @@ class OrganisationProfile:
     def from_dict(cls, data: dict[str, Any]) -> OrganisationProfile:
         contacts = [
             HelpContact(**{k: str(c.get(k, "")) for k in ("naam", "rol", "contact")})
-            for c in data.get("hulpcontacten", [])
+            for c in (
+                data.get("hulpcontacten") if isinstance(data.get("hulpcontacten"), list) else []
+            )
             if isinstance(c, dict)
         ]
         fields = ("organisatie", "afdeling", "adres", "telefoon", "email", "website", "logo")
-        return cls(**{k: str(data.get(k, "") or "") for k in fields}, hulpcontacten=contacts)
+        regional = data.get("regionale_instelling")
+        return cls(
+            **{k: str(data.get(k, "") or "") for k in fields},
+            hulpcontacten=contacts,
+            regio=str(data.get("regio", "") or ""),
+            regionale_instelling=(
+                HelpContact(**{k: str(regional.get(k, "")) for k in ("naam", "rol", "contact")})
+                if isinstance(regional, dict) and regional.get("naam")
+                else None
+            ),
+        )
 
     def validate(self) -> list[str]:
         """Dutch messages, one per problem; empty when the profile can be saved."""
@@ -60,6 +77,7 @@ class OrganisationProfile:
             "telefoon": "Telefoon",
             "email": "E-mail",
             "website": "Website",
+            "regio": "Gemeente of regio",
         }
         for key, label in labels.items():
             value: str = getattr(self, key)
@@ -99,6 +117,8 @@ class OrganisationProfile:
                 for k in ("organisatie", "afdeling", "adres", "telefoon", "email", "website")
             },
             logo=self.logo,
+            regio=" ".join(self.regio.split()),
+            regionale_instelling=self.regionale_instelling,
             hulpcontacten=[
                 HelpContact(c.naam.strip(), c.rol.strip(), c.contact.strip())
                 for c in self.hulpcontacten

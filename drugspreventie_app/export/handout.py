@@ -10,6 +10,12 @@ from typing import Any
 
 from drugspreventie_app.domain.factsheet import Audience, Factsheet, format_date
 from drugspreventie_app.domain.profile import OrganisationProfile
+from drugspreventie_app.export.handout_extras import (
+    Block,
+    background_blocks,
+    emergency_blocks,
+    national_help_lines,
+)
 from drugspreventie_app.export.markup import para_text
 from drugspreventie_app.export.pdf_document import TOC_STYLE, PdfMeta, styles, write_pdf
 
@@ -128,17 +134,22 @@ def _help_sections(sheet: Factsheet, ctx: HandoutContext, st: dict[str, Any]) ->
                 st,
             )
         )
-    out.append(_para("Landelijk", st, "h2"))
-    out.extend(
-        _bullets(
-            [
-                f"{h.naam}{f' ({h.contact})' if h.contact else ''}: {h.toelichting}"
-                for h in sheet.hulp
-            ],
-            st,
-        )
-    )
+    out.append(_para("Landelijk en in uw regio", st, "h2"))
+    out.extend(_bullets(national_help_lines(sheet, ctx.profile), st))
     out.append(_para(EMERGENCY, st))
+    return out
+
+
+def _blocks(blocks: Sequence[Block], st: dict[str, Any]) -> list[Any]:
+    """Draw the format-neutral blocks of handout_extras."""
+    out: list[Any] = []
+    for kind, content in blocks:
+        if kind == "h1":
+            out.append(_heading(str(content), st))
+        elif kind == "bullets":
+            out.extend(_bullets(list(content), st))
+        else:
+            out.append(_para(str(content), st, kind))
     return out
 
 
@@ -279,6 +290,8 @@ def handout_story(
         _status_box(sheet, st),
         *_peildatum_line(sheet, ctx, st),
         *BODIES[audience](sheet, st),
+        *_blocks(emergency_blocks(sheet, audience), st),
+        *(_blocks(background_blocks(sheet), st) if audience is Audience.PROFESSIONAL else []),
         *_help_sections(sheet, ctx, st),
         *_sources(sheet, st),
     ]

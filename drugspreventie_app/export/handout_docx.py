@@ -15,6 +15,12 @@ from drugspreventie_app.export.docx_common import (
     organisation_block,
 )
 from drugspreventie_app.export.handout import EMERGENCY, SUBTITLES
+from drugspreventie_app.export.handout_extras import (
+    Block,
+    background_blocks,
+    emergency_blocks,
+    national_help_lines,
+)
 
 FALLBACK_AUTHOR = "Drugspreventie Werkbank"
 AUDIENCE = Audience.PROFESSIONAL
@@ -101,11 +107,22 @@ def _help(b: DocxBuilder, sheet: Factsheet, profile: Any) -> None:
             " – ".join(x for x in (c.naam, c.rol, c.contact) if x.strip())
             for c in profile.hulpcontacten
         )
-    b.heading("Landelijk", 2)
-    b.bullets(
-        f"{h.naam}{f' ({h.contact})' if h.contact else ''}: {h.toelichting}" for h in sheet.hulp
-    )
+    b.heading("Landelijk en in uw regio", 2)
+    b.bullets(national_help_lines(sheet, profile))
     b.para(EMERGENCY)
+
+
+def _blocks(b: DocxBuilder, blocks: list[Block]) -> None:
+    """Draw the format-neutral blocks of handout_extras, as the PDF handout does."""
+    for kind, content in blocks:
+        if kind == "h1":
+            b.heading(str(content), 1)
+        elif kind == "h2":
+            b.heading(str(content), 2)
+        elif kind == "bullets":
+            b.bullets(list(content))
+        else:
+            b.paras(str(content), "Toelichting")
 
 
 def build_handout_docx(sheet: Factsheet, ctx: Any) -> DocxBuilder:
@@ -128,6 +145,8 @@ def build_handout_docx(sheet: Factsheet, ctx: Any) -> DocxBuilder:
     b.box(f"Wettelijke status: {sheet.status.short}")
     _peildatum(b, sheet, ctx)
     _body(b, sheet)
+    _blocks(b, emergency_blocks(sheet, AUDIENCE))
+    _blocks(b, background_blocks(sheet))
     _help(b, sheet, profile)
     b.heading("Bronnen", 2)
     for source in sheet.bronnen:

@@ -69,6 +69,7 @@ class LocalInterventionsRepository:
         return Intervention.from_dict(record, lokaal=True) if record else None
 
     def add(self, data: dict[str, Any]) -> Intervention:
+        data = clean_tree(data)[0]
         problems = validate_local(data)
         if problems:
             raise InvalidInterventionError(problems)
@@ -79,6 +80,7 @@ class LocalInterventionsRepository:
     def update(self, record_id: str, data: dict[str, Any]) -> Intervention:
         if get_by_id(self._table, record_id) is None:
             raise StorageError("Deze eigen interventie bestaat niet meer.")
+        data = clean_tree(data)[0]
         problems = validate_local(data)
         if problems:
             raise InvalidInterventionError(problems)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from drugspreventie_app.domain.profile import OrganisationProfile
+from drugspreventie_app.domain.text_policy import clean_tree
 from drugspreventie_app.storage.database import Database
 from drugspreventie_app.storage.errors import StorageError
 from drugspreventie_app.storage.records import get_by_id, upsert
@@ -26,6 +27,8 @@ class ProfileRepository:
         return OrganisationProfile.from_dict(record or {})
 
     def save(self, profile: OrganisationProfile) -> OrganisationProfile:
+        # the one text rule, as for everything typed: what it cannot accept never gets stored
+        profile = OrganisationProfile.from_dict(clean_tree(profile.to_dict())[0])
         problems = profile.validate()
         if problems:
             raise InvalidProfileError(problems)

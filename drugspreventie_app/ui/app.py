@@ -24,6 +24,30 @@ def install_dutch_translations(app: object) -> list[object]:
     return kept
 
 
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
+WINDOWS_APP_ID = "Drugspreventie.Werkbank"
+
+
+def program_icon() -> object:
+    """The program's own icon (resources/icon, drawn by tools/make_icon.py) in every size."""
+    from PySide6.QtGui import QIcon
+
+    from drugspreventie_app.locator import resource
+
+    icon = QIcon()
+    for size in ICON_SIZES:
+        icon.addFile(str(resource("icon", f"werkbank-{size}.png")))
+    return icon
+
+
+def _group_on_the_windows_taskbar() -> None:
+    """Without its own app id, a Werkbank started from Python shows Python's taskbar icon."""
+    if sys.platform == "win32":
+        import ctypes
+
+        ctypes.windll.shell32.SetCurrentProcessExplicitAppUserModelID(WINDOWS_APP_ID)
+
+
 def _import_plain_python_first() -> None:
     """Import the Qt-free modules the first window needs before PySide6: once PySide6 is
     loaded, its import hook makes every later import noticeably slower, and start-up time is
@@ -51,6 +75,8 @@ def run_gui(args: argparse.Namespace) -> int:
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
+    _group_on_the_windows_taskbar()
+    app.setWindowIcon(program_icon())
     app._translators = install_dutch_translations(app)  # type: ignore[attr-defined]
 
     try:

@@ -11,6 +11,8 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox, QWidget
 
+from drugspreventie_app.ui import file_folders
+
 
 def _message_box(
     parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str
@@ -84,12 +86,19 @@ def ask(
 
 
 def open_file(parent: QWidget | None, title: str, file_filter: str, folder: str = "") -> str:
-    path, _ = QFileDialog.getOpenFileName(parent, title, folder, file_filter)
+    kind = file_folders.kind_of(file_filter)
+    start = folder or str(file_folders.start_folder(kind))
+    path, _ = QFileDialog.getOpenFileName(parent, title, start, file_filter)
+    file_folders.remember(kind, path)
     return path
 
 
 def save_file(parent: QWidget | None, title: str, suggested: str, file_filter: str) -> str:
-    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, file_filter)
+    """Opens in Documents the first time, then where this kind of file was saved last."""
+    kind = file_folders.kind_of(file_filter, suggested)
+    start = file_folders.initial_path(suggested, kind)
+    path, _ = QFileDialog.getSaveFileName(parent, title, start, file_filter)
+    file_folders.remember(kind, path)
     return path
 
 

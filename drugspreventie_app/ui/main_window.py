@@ -1,20 +1,22 @@
-"""The main window: three tabs, the Bestand and Help menus, status bar, remembered geometry."""
+"""The main window: three tabs, the Bestand, Bewerken and Help menus, status bar, remembered
+geometry and splitter positions, and the keys that work everywhere (Ctrl+F, Ctrl+P, F1)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, Qt, QUrl
+from PySide6.QtCore import QByteArray, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from drugspreventie_app import APP_NAME, __version__, paths
 from drugspreventie_app.storage.database import Database
 from drugspreventie_app.storage.errors import StorageError
 from drugspreventie_app.storage.ui_state_repository import UiStateRepository
-from drugspreventie_app.ui import dialogs
+from drugspreventie_app.ui import app_guards, dialogs, file_folders, screen_fit
 
-TAB_TITLES = ("Middelen", "Interventies", "Preventie- en Handhavingsplan")
+TAB_TITLES = ("&Middelen", "&Interventies", "Preventie- en Handhavings&plan")
+TAB_NAMES = ("middelen", "interventies", "plan")
 
 
 class MainWindow(QMainWindow):
@@ -23,11 +25,15 @@ class MainWindow(QMainWindow):
         self.db = db
         self._ui_state = UiStateRepository(db)
         self.setWindowTitle(APP_NAME)
-        # Small enough for a 1366x768 laptop at 150% scaling (about 910x512 logical pixels).
-        self.setMinimumSize(640, 460)
+        app_guards.install().help_opener = _show_help
+        file_folders.install(self._ui_state)
+        # Small enough for a 1366x768 laptop at 150% scaling with a task bar (about 910x480
+        # logical pixels, of which the title bar takes some).
+        self.setMinimumSize(600, 400)
 
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
+        self.tabs.setAccessibleName("Tabbladen")
         # Only the first tab is built at start-up; the others when first shown (or needed),
         # which keeps the start-up time close to that of an empty window.
         self._pages = {
@@ -35,8 +41,11 @@ class MainWindow(QMainWindow):
             "interventies": _LazyPage(self._build_interventies),
             "plan": _LazyPage(self._build_plan),
         }
+        for page in self._pages.values():
+            page.built.connect(self._restore_splitters)
         for title, page in zip(TAB_TITLES, self._pages.values(), strict=True):
             self.tabs.addTab(page, title)
+            page.setAccessibleName(title.replace("&", ""))
         self.tabs.currentChanged.connect(lambda i: self.tabs.widget(i).ensure())
         self.setCentralWidget(self.tabs)
         self._pages["middelen"].ensure()
@@ -117,8 +126,20 @@ class MainWindow(QMainWindow):
     def _open_plan_actions(self) -> None:
         self.show_tab("plan").show_section("acties")
 
+    def current_tab(self) -> QWidget:
+        return self.tabs.currentWidget().ensure()
+
+    def current_tab_name(self) -> str:
+        return TAB_NAMES[self.tabs.currentIndex()]
+
     def _build_menus(self) -> None:
         bestand = self.menuBar().addMenu("&Bestand")
+        self.action_print = QAction("Af&drukken…", self)
+        self.action_print.setShortcut(QKeySequence.StandardKey.Print)
+        self.action_print.setToolTip("Drukt af wat het huidige tabblad toont (Ctrl+P)")
+        self.action_print.triggered.connect(self.print_current)
+        bestand.addAction(self.action_print)
+        bestand.addSeparator()
         self.action_settings = QAction("&Instellingen…", self)
         self.action_settings.setShortcut(QKeySequence.StandardKey.Preferences)
         self.action_settings.triggered.connect(self.open_settings)
@@ -132,10 +153,55 @@ class MainWindow(QMainWindow):
         self.action_quit.triggered.connect(self.close)
         bestand.addAction(self.action_quit)
 
+        bewerken = self.menuBar().addMenu("Be&werken")
+        self.action_find = QAction("&Zoeken", self)
+        self.action_find.setShortcut(QKeySequence.StandardKey.Find)
+        self.action_find.triggered.connect(self.focus_search)
+        bewerken.addAction(self.action_find)
+
         help_menu = self.menuBar().addMenu("&Help")
+        self.action_help = QAction("&Handleiding", self)
+        self.action_help.setShortcut(QKeySequence(Qt.Key.Key_F1))
+        self.action_help.triggered.connect(lambda: self.show_help())
+        help_menu.addAction(self.action_help)
+        self.action_keys = QAction("&Sneltoetsen", self)
+        self.action_keys.triggered.connect(lambda: self.show_help("toetsenbord"))
+        help_menu.addAction(self.action_keys)
+        self.action_licences = QAction("&Licenties", self)
+        self.action_licences.triggered.connect(self.show_licences)
+        help_menu.addAction(self.action_licences)
+        help_menu.addSeparator()
         self.action_about = QAction("&Over Drugspreventie Werkbank", self)
         self.action_about.triggered.connect(self.show_about)
         help_menu.addAction(self.action_about)
+
+    # -- keys that work in every tab ---------------------------------------------------------
+
+    def focus_search(self) -> None:
+        """Ctrl+F: put the cursor in the search field of the tab in use."""
+        focus = getattr(self.current_tab(), "focus_search", None)
+        if focus is not None:
+            focus()
+
+    def print_current(self) -> None:
+        """Ctrl+P: print what the tab in use shows."""
+        action = getattr(self.current_tab(), "print_current", None)
+        if action is not None:
+            action()
+
+    def help_topic(self) -> str:
+        topic = getattr(self.current_tab(), "help_topic", None)
+        return topic() if callable(topic) else self.current_tab_name()
+
+    def show_help(self, topic: str | None = None) -> QWidget:
+        from drugspreventie_app.ui.help_window import show_help
+
+        return show_help(topic or self.help_topic(), self)
+
+    def show_licences(self) -> None:
+        from drugspreventie_app.ui.licences_dialog import LicencesDialog
+
+        LicencesDialog(self).exec()
 
     # -- actions -----------------------------------------------------------------------------
 
@@ -191,10 +257,25 @@ class MainWindow(QMainWindow):
 
     def _restore_geometry(self) -> None:
         saved = self._ui_state.get("geometrie")
-        if isinstance(saved, str) and saved:
-            self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii")))
-        else:
-            self.resize(1200, 800)
+        screen_fit.restore_or_place(self, saved if isinstance(saved, str) else None)
+
+    def _restore_splitters(self, page: QWidget) -> None:
+        saved = self._ui_state.get("splitters") or {}
+        for splitter in page.findChildren(QSplitter):
+            state = saved.get(splitter.objectName()) if splitter.objectName() else None
+            if isinstance(state, str):
+                splitter.restoreState(QByteArray.fromBase64(state.encode("ascii")))
+
+    def _save_splitters(self) -> None:
+        saved = dict(self._ui_state.get("splitters") or {})
+        for page in self._pages.values():
+            if page.content is None:
+                continue
+            for splitter in page.findChildren(QSplitter):
+                if splitter.objectName():
+                    state = bytes(splitter.saveState().toBase64()).decode("ascii")
+                    saved[splitter.objectName()] = state
+        self._ui_state.set("splitters", saved)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Whatever autosave has not written yet is written now; if that fails, ask first.
@@ -217,9 +298,17 @@ class MainWindow(QMainWindow):
         try:
             geometry = bytes(self.saveGeometry().toBase64()).decode("ascii")
             self._ui_state.set("geometrie", geometry)
+            self._save_splitters()
         except StorageError:
             pass  # losing the window position is not worth keeping the user from quitting
         super().closeEvent(event)
+
+
+def _show_help(topic: str, parent: QWidget) -> QWidget:
+    """F1 in a dialog (see app_guards): the manual at the part about that dialog."""
+    from drugspreventie_app.ui.help_window import show_help
+
+    return show_help(topic, parent)
 
 
 def _content_tab(build: Callable[[], QWidget]) -> QWidget:
@@ -241,6 +330,8 @@ def _content_tab(build: Callable[[], QWidget]) -> QWidget:
 class _LazyPage(QWidget):
     """A tab page whose content is built the first time it is needed."""
 
+    built = Signal(QWidget)
+
     def __init__(self, build: Callable[[], QWidget]) -> None:
         super().__init__()
         self._build = build
@@ -252,4 +343,5 @@ class _LazyPage(QWidget):
         if self.content is None:
             self.content = self._build()
             self.layout().addWidget(self.content)
+            self.built.emit(self)
         return self.content

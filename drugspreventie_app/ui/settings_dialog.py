@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -24,12 +25,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from drugspreventie_app.content.factsheets import regional_directory
 from drugspreventie_app.domain.profile import HelpContact, OrganisationProfile
+from drugspreventie_app.domain.regional import Institution, not_found_message
 from drugspreventie_app.storage.database import Database
 from drugspreventie_app.storage.errors import StorageError
 from drugspreventie_app.storage.logo_store import check_logo, import_logo, logo_path
 from drugspreventie_app.storage.profile_repository import InvalidProfileError, ProfileRepository
-from drugspreventie_app.ui import dialogs
+from drugspreventie_app.ui import dialogs, screen_fit
 
 CONTACT_COLUMNS = ("Naam", "Rol", "Telefoon / e-mail")
 
@@ -38,14 +41,17 @@ class SettingsDialog(QDialog):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Instellingen")
-        self.setMinimumWidth(640)
+        self.setProperty("help_topic", "instellingen")  # F1 opens the manual here
+        self.setMinimumWidth(480)
         self._repo = ProfileRepository(db)
         self._read_only = db.read_only
         self._profile = self._repo.load()
         self._pending_logo: Path | None = None
         self._logo_removed = False
 
-        layout = QVBoxLayout(self)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
         intro = QLabel(
             "Deze gegevens komen op elke handout en elk plan dat u afdrukt of exporteert."
         )
@@ -71,6 +77,7 @@ class SettingsDialog(QDialog):
 
         logo_row = QHBoxLayout()
         self.logo_preview = QLabel()
+        self.logo_preview.setAccessibleName("Voorbeeld van het logo")
         self.logo_preview.setFixedSize(160, 60)
         self.logo_preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.logo_preview.setStyleSheet("border: 1px solid #bbb;")
@@ -85,6 +92,8 @@ class SettingsDialog(QDialog):
         form.addRow("Logo:", logo_row)
         layout.addWidget(org)
 
+        layout.addWidget(self._regional_group())
+
         contacts = QGroupBox("Lokale hulpcontacten (komen op de handouts)")
         contacts_layout = QVBoxLayout(contacts)
         self.contacts = QTableWidget(0, len(CONTACT_COLUMNS))
@@ -92,10 +101,12 @@ class SettingsDialog(QDialog):
         self.contacts.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.contacts.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.contacts.verticalHeader().setVisible(False)
+        self.contacts.setAccessibleName("Lokale hulpcontacten")
+        self.contacts.setMinimumHeight(110)
         for contact in self._profile.hulpcontacten:
             self._append_contact(contact)
         buttons = QHBoxLayout()
-        self.add_contact_button = QPushButton("Contact &toevoegen")
+        self.add_contact_button = QPushButton("Contact toe&voegen")
         self.add_contact_button.clicked.connect(self.add_contact)
         self.remove_contact_button = QPushButton("Contact verwijderen")
         self.remove_contact_button.clicked.connect(self.remove_contact)
@@ -118,8 +129,46 @@ class SettingsDialog(QDialog):
         if self._read_only:
             self.button_box.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
             self._show_problems(["Alleen-lezen: instellingen kunnen nu niet worden opgeslagen."])
-        layout.addWidget(self.button_box)
+        # fields scroll on a small screen; Opslaan and Annuleren always stay in view
+        screen_fit.dialog_with_buttons(self, body, self.button_box)
         self._show_logo(logo_path(self._profile.logo))
+
+    # -- regional addiction care ---------------------------------------------------------------
+
+    def _regional_group(self) -> QGroupBox:
+        group = QGroupBox("Regionale verslavingszorg (komt op de handouts)")
+        form = QFormLayout(group)
+        self.regio = QComboBox()
+        self.regio.setEditable(True)
+        self.regio.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.regio.addItem("")
+        self.regio.addItems(regional_directory().places())
+        self.regio.setCurrentText(self._profile.regio)
+        self.regio.setAccessibleName("Gemeente of regio")
+        self.regio.lineEdit().setPlaceholderText("bijvoorbeeld Eindhoven of Overijssel")
+        self.regional_result = QLabel()
+        self.regional_result.setWordWrap(True)
+        self.regional_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.regio.currentTextChanged.connect(self._show_regional)
+        form.addRow("&Gemeente of regio:", self.regio)
+        form.addRow("Instelling:", self.regional_result)
+        self._show_regional(self.regio.currentText())
+        return group
+
+    def regional_institution(self) -> Institution | None:
+        return regional_directory().lookup(self.regio.currentText())
+
+    def _show_regional(self, place: str) -> None:
+        institution = self.regional_institution()
+        if institution is not None:
+            self.regional_result.setText(f"{institution.naam} ({institution.contact})")
+        elif place.strip():
+            self.regional_result.setText(not_found_message(place))
+        else:
+            self.regional_result.setText(
+                "Kies uw gemeente of regio; de handouts noemen dan de regionale instelling "
+                "naast de Drugs Infolijn."
+            )
 
     # -- contacts ----------------------------------------------------------------------------
 
@@ -193,6 +242,12 @@ class SettingsDialog(QDialog):
             website=self.website.text(),
             logo="" if self._logo_removed else self._profile.logo,
             hulpcontacten=contacts,
+            regio=self.regio.currentText(),
+            regionale_instelling=(
+                institution.as_help_contact()
+                if (institution := self.regional_institution())
+                else None
+            ),
         )
 
     def _show_problems(self, problems: list[str]) -> None:

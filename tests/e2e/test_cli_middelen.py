@@ -49,3 +49,18 @@ def test_bundel_with_data_dir(run_cli, tmp_path: Path) -> None:
     result = run_cli("middelen", "bundel", "-o", str(target), "--data-dir", str(tmp_path / "d"))
     assert result.returncode == 0, result.stderr
     assert len(PdfReader(target).outline) == 18
+
+
+def test_regio_names_the_institution_or_says_it_is_not_listed(run_cli) -> None:
+    found = run_cli("middelen", "regio", "Eindhoven")
+    assert found.returncode == 0, found.stderr
+    assert found.stdout.strip() == "Novadic-Kentron\tnovadic-kentron.nl · 073-689 90 90"
+    missing = run_cli("middelen", "regio", "Aalten")
+    assert missing.returncode == 2
+    assert "staat niet in de lijst" in missing.stderr
+
+
+def test_zoek_tolerates_spelling_by_ear(run_cli) -> None:
+    assert run_cli("middelen", "zoek", "kokaine").stdout.startswith("cocaine\t")
+    wiet = run_cli("middelen", "zoek", "wiet").stdout.splitlines()
+    assert wiet == ["cannabis\tCannabis (hasj en wiet)"]

@@ -129,7 +129,9 @@ def test_several_plans_are_offered_with_the_open_one_first(window, fake_dialogs,
 
 
 def test_keyboard_only(qtbot, window, fake_dialogs, db) -> None:
-    """Filter by keyboard, add with the mnemonic (Alt+P), keep the focus in the list."""
+    """Filter by keyboard, add with the button's Alt+letter, keep the focus in the list."""
+    from drugspreventie_app.ui import mnemonics
+
     PlanRepository(db).save(new_plan("PHP", "Gemeente Aalten", start=2027))
     tab = window.show_tab("interventies")
     window.activateWindow()
@@ -138,7 +140,10 @@ def test_keyboard_only(qtbot, window, fake_dialogs, db) -> None:
     tab.search.setFocus()
     qtbot.keyClicks(tab.search, "moti")
     tab.table.setFocus()
-    qtbot.keyClick(tab.table, Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: mnemonics.mnemonic_of(tab.plan_button.text()) is not None)
+    letter = mnemonics.mnemonic_of(tab.plan_button.text())
+    key = Qt.Key(ord(letter.upper()))
+    qtbot.keyClick(tab.table, key, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(tab.added_box.isVisible)  # a mnemonic "animates" the click first
     assert window.plan_tab.session.plan.acties[-1].naam == "Moti-4"
     assert tab.table.hasFocus()

@@ -167,7 +167,7 @@ def test_c_a_plan_for_aalten_filled_checked_closed_reopened_exported(
     actions = pages["acties"].tables[0]
     fill_row(qtbot, actions, ["Ouderavond over 3-MMC"])
     detail = pages["acties"].action_detail
-    next(iter(detail.subdoel_boxes.values())).click()
+    detail.subdoelen.item(0).setCheckState(Qt.CheckState.Checked)
 
     plan_tab.show_section("handhaving")
     fill_row(qtbot, pages["handhaving"].tables[0], ["Controle leeftijdsgrens"])

@@ -90,7 +90,7 @@ def test_add_edit_delete_local_intervention(qtbot, tab, fake_dialogs, monkeypatc
     tab.add_local()
     assert tab.current_item().naam == "Zomeravond <jongerenwerk> & 😀"
     assert tab.current_item().lokaal
-    assert tab.edit_button.isEnabled()
+    assert tab.edit_action.isEnabled()
     tab.filters.local_only.setChecked(True)
     assert shown_names(tab) == ["Zomeravond <jongerenwerk> & 😀"]
 

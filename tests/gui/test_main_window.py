@@ -24,12 +24,13 @@ def _window(qtbot, db) -> MainWindow:
 def test_window_has_title_tabs_and_menus(qtbot, db) -> None:
     window = _window(qtbot, db)
     assert window.windowTitle() == "Drugspreventie Werkbank"
-    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    titles = [window.tabs.tabText(i).replace("&", "") for i in range(window.tabs.count())]
     assert titles == ["Middelen", "Interventies", "Preventie- en Handhavingsplan"]
     menus = [a.text() for a in window.menuBar().actions()]
-    assert menus == ["&Bestand", "&Help"]
+    assert menus == ["&Bestand", "Be&werken", "&Help"]
     bestand = window.menuBar().actions()[0].menu()
     assert [a.text() for a in bestand.actions() if a.text()] == [
+        "Af&drukken…",
         "&Instellingen…",
         "&Gegevensmap openen",
         "&Afsluiten",

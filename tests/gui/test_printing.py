@@ -11,7 +11,6 @@ from PySide6.QtPrintSupport import QPrinter
 from drugspreventie_app.domain.factsheet import Audience
 from drugspreventie_app.domain.plan.model import new_plan
 from drugspreventie_app.ui.middelen.middelen_tab import MiddelenTab
-from drugspreventie_app.ui.plan.plan_tab import PlanTab
 from drugspreventie_app.ui.printing import MAX_DPI, chosen_pages, print_order, print_pdf
 
 
@@ -129,14 +128,30 @@ def test_rendered_at_the_printer_resolution(monkeypatch, tmp_path: Path) -> None
 
 
 def test_plan_can_be_printed(qtbot, db, fake_dialogs, tmp_path: Path) -> None:
-    tab = PlanTab(db)
-    qtbot.addWidget(tab)
-    assert not tab.print_button.isEnabled()
+    """Bestand > Afdrukken… (Ctrl+P) in the plan tab prints the plan, page range offered."""
+    from drugspreventie_app.ui.main_window import MainWindow
+
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    tab = window.show_tab("plan")
     tab._add_and_open(new_plan("PHP alcohol en drugs", "Gemeente Aalten"), "nieuw")
-    assert tab.print_button.isEnabled()
     fake_dialogs.printed_to = tmp_path / "printer.pdf"
+    fake_dialogs.print_pages = (2, 3)
     with qtbot.waitSignal(tab.status_message) as blocker:
-        tab.print_button.click()
-    pages = len(PdfReader(tmp_path / "printer.pdf").pages)
-    assert pages == fake_dialogs.print_page_count > 1
-    assert blocker.args[0] == f"{pages} pagina's naar de printer gestuurd."
+        window.action_print.trigger()
+    assert fake_dialogs.print_page_count > 3
+    assert len(PdfReader(tmp_path / "printer.pdf").pages) == 2
+    assert blocker.args[0] == "2 pagina's naar de printer gestuurd."
+
+
+def test_overview_print_honours_the_page_range(qtbot, db, fake_dialogs, tmp_path: Path) -> None:
+    from drugspreventie_app.ui.main_window import MainWindow
+
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    window.show_tab("interventies")
+    fake_dialogs.printed_to = tmp_path / "printer.pdf"
+    fake_dialogs.print_pages = (1, 1)
+    window.action_print.trigger()
+    assert fake_dialogs.print_page_count > 1
+    assert len(PdfReader(tmp_path / "printer.pdf").pages) == 1

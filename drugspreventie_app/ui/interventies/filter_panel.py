@@ -63,8 +63,8 @@ class FilterPanel(QWidget):
         self.age = self._age_box("alle leeftijden", "Leeftijd van")
         self.age_to = self._age_box("–", "Leeftijd tot en met")
         self.age_to.setToolTip("Leeg laten voor één leeftijd")
-        age_layout.addRow("&van", self.age)
-        age_layout.addRow("t/&m", self.age_to)
+        age_layout.addRow("van", self.age)
+        age_layout.addRow("t/m", self.age_to)
 
         erk_group = QGroupBox("Erkenning (minstens)")
         erk_layout = QVBoxLayout(erk_group)

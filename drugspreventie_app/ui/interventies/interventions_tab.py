@@ -2,21 +2,23 @@
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Callable
 from datetime import date
 from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -46,6 +48,7 @@ from drugspreventie_app.ui.interventies.guidance_html import (
 )
 from drugspreventie_app.ui.interventies.intervention_table_model import InterventionTableModel
 from drugspreventie_app.ui.interventies.local_intervention_dialog import LocalInterventionDialog
+from drugspreventie_app.ui.screen_fit import VerticalScrollArea
 
 # label in the format question, file suffix, filter of the save dialog
 EXPORT_FORMATS = (
@@ -81,14 +84,16 @@ class InterventiesTab(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText("Zoek interventies (naam, doelgroep, beschrijving)…")
         self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Zoek interventies")
         self.search.textChanged.connect(self.refresh)
         self.filters = FilterPanel()
         self.filters.changed.connect(self.refresh)
-        filter_scroll = QScrollArea()
-        filter_scroll.setWidgetResizable(True)
-        filter_scroll.setWidget(self.filters)
-        filter_scroll.setMinimumWidth(215)
-        filter_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.filters.setAccessibleName("Filters")
+        # Never narrower than the panel: a narrower pane cut off the right edge of the age
+        # and erkenning fields, and typing an age slid the whole panel sideways.
+        filter_scroll = VerticalScrollArea(self.filters)
+        filter_scroll.setAccessibleName("Filters")
+        self.filter_scroll = filter_scroll
 
         self.niet_doen_banner = QLabel()
         self.niet_doen_banner.setWordWrap(True)
@@ -97,6 +102,13 @@ class InterventiesTab(QWidget):
             "border: 2px solid #8a1c00; background: #fff1ee; padding: 6px;"
         )
         self.niet_doen_banner.hide()
+        # At most a few lines high (it scrolls): the full list once pushed the results table
+        # down to a single row at 150% scaling. The whole advice is in the Wat werkt tab.
+        self.niet_doen_scroll = VerticalScrollArea(self.niet_doen_banner)
+        self.niet_doen_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.niet_doen_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.niet_doen_scroll.setMaximumHeight(self.fontMetrics().lineSpacing() * 6)
+        self.niet_doen_scroll.hide()
         self.count_label = QLabel()
         self.count_label.setWordWrap(True)
         self.plan_label = QLabel()  # which plan the ✓ marks refer to
@@ -138,71 +150,76 @@ class InterventiesTab(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.setAccessibleName("Interventies")
 
-        self.add_button = QPushButton("Eigen interventie &toevoegen…")
-        self.add_button.clicked.connect(self.add_local)
-        self.edit_button = QPushButton("&Bewerken…")
-        self.edit_button.clicked.connect(self.edit_local)
-        self.delete_button = QPushButton("&Verwijderen")
-        self.delete_button.clicked.connect(self.delete_local)
+        # The user's own interventions in one menu button, export and add-to-plan beside it:
+        # one row of buttons leaves the results table room on a laptop at 150%.
+        self.local_menu = QMenu(self)
+        self.add_action = self._local_action("Eigen interventie &toevoegen…", self.add_local)
+        self.edit_action = self._local_action("&Bewerken…", self.edit_local)
+        self.delete_action = self._local_action("&Verwijderen", self.delete_local)
+        self.local_menu.addSeparator()
+        self.import_action = self._local_action("&Importeren…", self.import_local)
+        self.export_local_action = self._local_action(
+            "Eigen interventies &delen…", self.export_local
+        )
+        self.local_button = QPushButton("Eigen interventies")
+        self.local_button.setMenu(self.local_menu)
+        self.local_button.setToolTip("Toevoegen, bewerken, verwijderen, importeren en delen")
         self.undo_button = QPushButton("Verwijderen ongedaan maken")
         self.undo_button.clicked.connect(self.undo_delete)
         self.undo_button.hide()
-        self.import_button = QPushButton("Importeren…")
-        self.import_button.clicked.connect(self.import_local)
-        self.export_local_button = QPushButton("Eigen interventies delen…")
-        self.export_local_button.clicked.connect(self.export_local)
-        self.export_button = QPushButton("Selectie &exporteren…")
+        self.export_button = QPushButton("Selectie exporteren…")
         self.export_button.clicked.connect(self.export_selection)
-        self.plan_button = QPushButton("Toevoegen aan &plan…")
+        self.plan_button = QPushButton("Toevoegen aan plan…")
         self.plan_button.clicked.connect(self._request_add_to_plan)
         self.plan_button.hide()  # shown once the plan editor connects itself
-        local_row = QHBoxLayout()
-        for b in (self.add_button, self.edit_button, self.delete_button, self.undo_button):
-            local_row.addWidget(b)
-        local_row.addStretch()
-        # Two short rows rather than one long one: the tab must fit a 1366-pixel laptop
-        # screen at 150% scaling (about 910 logical pixels).
-        share_row = QVBoxLayout()
-        for pair in (
-            (self.import_button, self.export_local_button),
-            (self.export_button, self.plan_button),
+        button_rows = QVBoxLayout()
+        for group in (
+            (self.plan_button, self.export_button),
+            (self.local_button, self.undo_button),
         ):
             row = QHBoxLayout()
-            for b in pair:
+            for b in group:
                 row.addWidget(b)
             row.addStretch()
-            share_row.addLayout(row)
+            button_rows.addLayout(row)
 
         center = QWidget()
         center_layout = QVBoxLayout(center)
         center_layout.setContentsMargins(0, 0, 0, 0)
         center_layout.addWidget(self.search)
-        center_layout.addWidget(self.niet_doen_banner)
+        center_layout.addWidget(self.niet_doen_scroll)
         center_layout.addWidget(self.count_label)
         center_layout.addWidget(self.plan_label)
         center_layout.addWidget(self.added_box)
         center_layout.addWidget(self.empty_label)
         center_layout.addWidget(self.table, 1)
-        center_layout.addLayout(local_row)
-        center_layout.addLayout(share_row)
+        center_layout.addLayout(button_rows)
 
         self.details = QTextBrowser()
+        self.details.setAccessibleName("Details van de gekozen interventie")
         self.advice_view = QTextBrowser()
+        self.advice_view.setAccessibleName("Wat werkt en wat niet: richtlijnen")
         self.coverage = CoverageView()
         self.coverage.cell_chosen.connect(self.filter_on_cell)
         self.side_tabs = QTabWidget()
+        self.side_tabs.setAccessibleName("Details, wat werkt en dekking")
+        self.side_tabs.tabBar().setAccessibleName("Details, wat werkt en dekking")
         self.side_tabs.addTab(self.details, "Details")
         self.side_tabs.addTab(self.advice_view, "Wat werkt")
         self.side_tabs.addTab(self.coverage, "Dekking")
         self.side_tabs.currentChanged.connect(lambda _i: self._refresh_coverage())
+        # all three tabs stay readable, without scroll arrows
+        self.side_tabs.setMinimumWidth(self.side_tabs.tabBar().sizeHint().width() + 8)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setObjectName("interventies_splitter")
+        splitter.setChildrenCollapsible(False)
         splitter.addWidget(filter_scroll)
         splitter.addWidget(center)
         splitter.addWidget(self.side_tabs)
         splitter.setStretchFactor(1, 3)
         splitter.setStretchFactor(2, 2)
-        splitter.setSizes([260, 620, 420])
+        splitter.setSizes([230, 560, 360])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
@@ -256,6 +273,7 @@ class InterventiesTab(QWidget):
                 "werkt en wat u beter niet kunt doen.</p>"
             )
             self.niet_doen_banner.hide()
+            self.niet_doen_scroll.hide()
             return
         self.advice_view.setHtml(
             "<hr>".join(advice_html(a, label, criteria.leeftijd) for label, a in advices)
@@ -268,6 +286,7 @@ class InterventiesTab(QWidget):
                 "(zie het tabblad Wat werkt)" + _compact_niet_doen(advices)
             )
         self.niet_doen_banner.setVisible(bool(banner))
+        self.niet_doen_scroll.setVisible(bool(banner))
 
     # -- selection ---------------------------------------------------------------------------
 
@@ -295,9 +314,60 @@ class InterventiesTab(QWidget):
             intervention_html(item) if item else "<p>Geen interventie gekozen.</p>"
         )
         is_local = bool(item and item.lokaal)
-        self.edit_button.setEnabled(is_local)
-        self.delete_button.setEnabled(is_local)
+        self.edit_action.setEnabled(is_local)
+        self.delete_action.setEnabled(is_local)
         self.plan_button.setEnabled(item is not None)
+
+    def _local_action(self, text: str, slot) -> QAction:
+        action = QAction(text, self)
+        action.triggered.connect(slot)
+        self.local_menu.addAction(action)
+        return action
+
+    # -- keys of the main window -------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def print_current(self) -> None:
+        """Print the overview of the interventions the filters show, as the PDF export."""
+        from drugspreventie_app.ui.printing import print_document
+
+        try:
+            with tempfile.TemporaryDirectory() as folder:
+                target = Path(folder) / "overzicht.pdf"
+                self._write_overview_pdf(target)
+                pdf = target.read_bytes()
+        except (OSError, StorageError) as err:
+            dialogs.error(self, "Afdrukken mislukt", str(err))
+            return
+        message = print_document(self, pdf, "Overzicht interventies")
+        if message:
+            self.status_message.emit(message)
+
+    def _overview_args(self, target: Path) -> tuple:
+        from drugspreventie_app.export.handout import HandoutContext
+        from drugspreventie_app.storage.profile_access import profile_and_logo
+
+        criteria = self.criteria()
+        advices = self.advice_for(criteria)
+        profile, logo = profile_and_logo(self.db)
+        return (
+            target,
+            self.finder.filter(criteria),
+            criteria,
+            advices[0][1] if advices else None,
+            HandoutContext(profile=profile, logo=logo, today=date.today()),
+        )
+
+    def _write_overview_pdf(self, target: Path) -> None:
+        from drugspreventie_app.export.interventions_overview import write_overview
+
+        write_overview(*self._overview_args(target))
+
+    def help_topic(self) -> str:
+        return "interventies"
 
     def filter_on_cell(self, setting: str, niveau: str) -> None:
         self.filters.set_checked("niveaus", {niveau})
@@ -434,9 +504,6 @@ class InterventiesTab(QWidget):
     def export_selection(self) -> None:
         """The current selection as PDF or as an editable Word document: the user picks the
         format; a file name typed with .pdf or .docx decides as well."""
-        from drugspreventie_app.export.handout import HandoutContext
-        from drugspreventie_app.storage.profile_access import profile_and_logo
-
         index = dialogs.choose(
             self, "Selectie exporteren", "Exporteren als:", [label for label, *_ in EXPORT_FORMATS]
         )
@@ -453,26 +520,14 @@ class InterventiesTab(QWidget):
             suffix, target = typed, Path(path)
         else:
             target = Path(path + suffix)
-        criteria = self.criteria()
-        advices = self.advice_for(criteria)
-        profile, logo = profile_and_logo(self.db)
-        args = (
-            target,
-            self.finder.filter(criteria),
-            criteria,
-            advices[0][1] if advices else None,
-            HandoutContext(profile=profile, logo=logo, today=date.today()),
-        )
         summary = ""
         try:
             if suffix == ".docx":
                 from drugspreventie_app.export.interventions_docx import write_overview_docx
 
-                summary = write_overview_docx(*args).summary()
+                summary = write_overview_docx(*self._overview_args(target)).summary()
             else:
-                from drugspreventie_app.export.interventions_overview import write_overview
-
-                write_overview(*args)
+                self._write_overview_pdf(target)
         except StorageError as err:
             dialogs.error(self, "Opslaan mislukt", str(err))
             return

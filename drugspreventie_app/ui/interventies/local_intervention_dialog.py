@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 from drugspreventie_app.domain.intervention import (
     ERKENNINGEN,
     MIDDELEN,
+    NIET_IN_DATABANK,
     NIVEAUS,
     PIJLERS,
     SETTINGS,
@@ -35,7 +35,7 @@ from drugspreventie_app.storage.local_interventions_repository import (
     InvalidInterventionError,
     LocalInterventionsRepository,
 )
-from drugspreventie_app.ui import dialogs
+from drugspreventie_app.ui import dialogs, screen_fit
 
 NO_AGE = -1
 
@@ -68,6 +68,7 @@ class LocalInterventionDialog(QDialog):
             "Eigen interventie bewerken" if existing else "Eigen interventie toevoegen"
         )
         self.resize(680, 720)
+        self.setProperty("help_topic", "eigen-interventie")  # F1 opens the manual here
         e = existing
 
         form_widget = QWidget()
@@ -79,6 +80,8 @@ class LocalInterventionDialog(QDialog):
         self.doelgroep = QLineEdit(e.doelgroep if e else "")
         self.leeftijd_van = self._age_box(e.leeftijd_van if e else None)
         self.leeftijd_tot = self._age_box(e.leeftijd_tot if e else None)
+        self.leeftijd_van.setAccessibleName("Leeftijd van")
+        self.leeftijd_tot.setAccessibleName("Leeftijd tot en met")
         ages = QHBoxLayout()
         ages.addWidget(QLabel("van"))
         ages.addWidget(self.leeftijd_van)
@@ -90,7 +93,7 @@ class LocalInterventionDialog(QDialog):
         self.erkenning = QComboBox()
         for level in ERKENNINGEN:
             self.erkenning.addItem(level)
-        self.erkenning.setCurrentText(e.erkenning if e else ERKENNINGEN[-2])
+        self.erkenning.setCurrentText(e.erkenning if e else NIET_IN_DATABANK)
         middelen_widget, self.middelen = _checks(MIDDELEN, e.middelen if e else (), columns=3)
         pijlers_widget, self.pijlers = _checks(PIJLERS, e.pijlers if e else ())
         werkvormen_widget, self.werkvormen = _checks(WERKVORMEN, e.werkvormen if e else ())
@@ -112,9 +115,7 @@ class LocalInterventionDialog(QDialog):
         form.addRow("&Aanbieder / uitvoerder:", self.aanbieder)
         form.addRow("B&ron:", self.bron)
 
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(form_widget)
+        scroll = screen_fit.scrolling_body(form_widget)
         self.problems = QLabel()
         self.problems.setWordWrap(True)
         self.problems.setStyleSheet("color: #a00000;")

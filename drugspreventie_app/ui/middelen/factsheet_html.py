@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from drugspreventie_app.domain.factsheet import Factsheet, format_date
+from drugspreventie_app.content.factsheets import background, emergency_guide
+from drugspreventie_app.domain.factsheet import Background, EmergencyGuide, Factsheet, format_date
 
 
 def _e(text: str) -> str:
@@ -25,14 +26,55 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     )
 
 
-def factsheet_html(sheet: Factsheet) -> str:
+def emergency_html(sheet: Factsheet, guide: EmergencyGuide) -> str:
+    """'Wat te doen bij een noodgeval': the general steps, then this substance's own points."""
+    sources = "; ".join(dict.fromkeys(x for x in (guide.bron, sheet.noodgeval_bron) if x))
+    return "".join(
+        [
+            f"<h2>{_e(guide.titel)}</h2>",
+            _list(guide.stappen),
+            f"<h3>Bij {_e(sheet.naam)}</h3>",
+            _list(sheet.noodgeval_specifiek),
+            f"<p><small>Bron: {_e(sources)}</small></p>",
+        ]
+    )
+
+
+def background_html(bg: Background) -> str:
+    def terms(pairs: Sequence[tuple[str, str]]) -> str:
+        return "<ul>" + "".join(f"<li><b>{_e(n)}</b>: {_e(t)}</li>" for n, t in pairs) + "</ul>"
+
+    return "".join(
+        [
+            f"<h2>Achtergrond</h2><h3>{_e(bg.fasen_titel)}</h3><p>{_e(bg.fasen_inleiding)}</p>",
+            terms(bg.fasen),
+            f"<h3>{_e(bg.dss_titel)}</h3><p>{_e(bg.dss_inleiding)}</p>",
+            terms(bg.dss),
+            f"<p><small>Bron: {_e(bg.bron)}</small></p>",
+            f"<h3>{_e(bg.cijfers_titel)}</h3>" if bg.cijfers else "",
+            _table(
+                ("Groep", "Jaar", "Cijfer", "Bron"),
+                [(c.groep, c.jaar, c.waarde, c.bron) for c in bg.cijfers],
+            )
+            if bg.cijfers
+            else "",
+        ]
+    )
+
+
+def factsheet_html(
+    sheet: Factsheet, guide: EmergencyGuide | None = None, bg: Background | None = None
+) -> str:
     s = sheet
+    guide = guide or s.noodgeval_algemeen or emergency_guide()
+    bg = bg or s.achtergrond or background()
     # Name, legal status line and peildatum sit above the scroll area (always visible);
     # the HTML starts with what the status means.
     parts = [
         f"<p>{_e(s.status.samenvatting)}</p>",
         "<h2>Kernpunten</h2>",
         _list(s.kernpunten),
+        emergency_html(s, guide),
         "<h2>Wat is het?</h2>",
         f"<p>{_e(s.wat_is_het)}</p>",
         f"<p><b>Stofgroep:</b> {_e(s.stofgroep)}</p>",
@@ -93,6 +135,7 @@ def factsheet_html(sheet: Factsheet) -> str:
             f"<p>{_e(s.jongeren_waarschuwing)}</p>"
         )
     parts += [
+        background_html(bg),
         "<h2>Hulp en informatie</h2>",
         _list(
             [f"{h.naam}{f' ({h.contact})' if h.contact else ''}: {h.toelichting}" for h in s.hulp]

@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -59,15 +60,16 @@ class MiddelenTab(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText("Zoek op naam, straatnaam of stofgroep (bijv. poes, coke)")
         self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Zoek middelen")
         self.search.textChanged.connect(self.refresh)
         self.werking_boxes: dict[str, QCheckBox] = {}
-        filters = QHBoxLayout()
-        for werking in WERKINGEN:
+        # two per row, so the list pane stays narrow at 150% scaling
+        filters = QGridLayout()
+        for n, werking in enumerate(WERKINGEN):
             box = QCheckBox(werking)
             box.toggled.connect(self.refresh)
             self.werking_boxes[werking] = box
-            filters.addWidget(box)
-        filters.addStretch()
+            filters.addWidget(box, n // 2, n % 2)
 
         self.model = FactsheetListModel()
         self.list = QListView()
@@ -101,17 +103,18 @@ class MiddelenTab(QWidget):
         )
         self.outdated_label.hide()
         self.detail = QTextBrowser()
+        self.detail.setAccessibleName("Factsheet")
         self.detail.setOpenLinks(False)
         self.detail.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
-        self.handout_button = QPushButton("&Handout maken…")
+        self.handout_button = QPushButton("Hand&out maken…")
         self.handout_button.clicked.connect(lambda: self.make_handout())
-        self.docx_button = QPushButton("Als &Word…")
+        self.docx_button = QPushButton("Als Word…")
         self.docx_button.setToolTip("De handout als bewerkbaar Word-document (.docx)")
         self.docx_button.clicked.connect(self.make_handout_docx)
         self.print_button = QPushButton("Af&drukken…")
         self.print_button.clicked.connect(self.print_handout)
-        self.bundle_button = QPushButton("Alle factsheets &bundelen…")
+        self.bundle_button = QPushButton("Alle factsheets b&undelen…")
         self.bundle_button.clicked.connect(self.make_bundle)
         buttons = QHBoxLayout()
         for b in (self.handout_button, self.docx_button, self.print_button, self.bundle_button):
@@ -129,11 +132,13 @@ class MiddelenTab(QWidget):
         right_layout.addLayout(buttons)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setObjectName("middelen_splitter")
+        splitter.setChildrenCollapsible(False)
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes([280, 820])
+        splitter.setSizes([260, 640])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
@@ -183,6 +188,7 @@ class MiddelenTab(QWidget):
             b.setEnabled(sheet is not None)
         if sheet is None:
             self.title.setText("Kies een middel")
+            self.detail.setAccessibleName("Factsheet: nog geen middel gekozen")
             self.status_label.hide()
             self.peildatum_label.clear()
             self.outdated_label.hide()
@@ -194,6 +200,11 @@ class MiddelenTab(QWidget):
             )
             return
         self.title.setText(sheet.naam)
+        self.detail.setAccessibleName(f"Factsheet {sheet.naam}")
+        self.detail.setAccessibleDescription(
+            f"De volledige factsheet over {sheet.naam}, met wettelijke status, cijfers, "
+            "risico's, signalen en hulp"
+        )
         self.status_label.setText(f"Wettelijke status: {sheet.status.short}")
         self.status_label.show()
         self.peildatum_label.setText(f"Peildatum: {format_date(sheet.peildatum.isoformat())}")
@@ -201,6 +212,21 @@ class MiddelenTab(QWidget):
         self.outdated_label.setText(notice or "")
         self.outdated_label.setVisible(notice is not None)
         self.detail.setHtml(factsheet_html(sheet))
+
+    # -- keys of the main window -------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def print_current(self) -> None:
+        if self.current_sheet() is None:
+            self._status("Kies eerst een middel om de handout af te drukken.")
+            return
+        self.print_handout()
+
+    def help_topic(self) -> str:
+        return "middelen"
 
     # -- handouts ----------------------------------------------------------------------------
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +25,7 @@ from drugspreventie_app.domain.plan.check import summary_text
 from drugspreventie_app.domain.plan.sections import SECTION_BY_ID
 from drugspreventie_app.ui.interventies.coverage_view import cell_colour
 
+COVERAGE_LABEL_WIDTH = 110
 SEVERITY_LABEL = {"fout": "FOUT", "waarschuwing": "LET OP", "tip": "TIP"}
 SEVERITY_COLOUR = {"fout": "#8a1c00", "waarschuwing": "#7a5200", "tip": "#1f4e79"}
 
@@ -35,8 +37,8 @@ class CheckPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        # Findings and coverage in two tabs: side by side on one column they left the
+        # coverage matrix too little room at 150% scaling (it showed 1 of its 5 columns).
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.findings = QListWidget()
@@ -46,26 +48,44 @@ class CheckPanel(QWidget):
         self.findings.setAlternatingRowColors(True)
         self.findings.itemActivated.connect(self._open)
         self.findings.itemClicked.connect(self._open)
-        heading = QLabel("<b>Plancheck</b> (klik om naar het onderdeel te gaan)")
+        heading = QLabel("Kies een bevinding om naar het onderdeel te gaan.")
         heading.setWordWrap(True)
-        layout.addWidget(heading)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.findings, 3)
-        coverage_heading = QLabel("<b>Dekking van de acties</b> (setting × niveau)")
+        check_page = QWidget()
+        check_layout = QVBoxLayout(check_page)
+        check_layout.setContentsMargins(4, 4, 4, 4)
+        check_layout.addWidget(self.summary)
+        check_layout.addWidget(heading)
+        check_layout.addWidget(self.findings, 1)
+
+        coverage_heading = QLabel(
+            "Aantal acties per setting en preventieniveau. U = universeel, S = selectief, "
+            "I = geïndiceerd, Z = zorggerelateerd, HR = harm reduction."
+        )
         coverage_heading.setWordWrap(True)
-        layout.addWidget(coverage_heading)
         self.coverage = QTableWidget(len(SETTINGS), len(NIVEAUS))
         self.coverage.setHorizontalHeaderLabels(list(NIVEAUS))
         self.coverage.setVerticalHeaderLabels(list(SETTINGS.values()))
+        for row, name in enumerate(SETTINGS.values()):
+            self.coverage.verticalHeaderItem(row).setToolTip(name)
+        # long setting names are shortened (full name in the tooltip) so all five columns fit
+        self.coverage.verticalHeader().setMaximumWidth(COVERAGE_LABEL_WIDTH)
+        self.coverage.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.coverage.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.coverage.horizontalHeader().setMinimumSectionSize(26)
         self.coverage.verticalHeader().setDefaultSectionSize(22)
         self.coverage.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.coverage.setAccessibleName("Dekking van de acties")
+        self.coverage.setMinimumWidth(
+            COVERAGE_LABEL_WIDTH + len(NIVEAUS) * 28 + self.coverage.frameWidth() * 2
+        )
+        coverage_page = QWidget()
+        coverage_layout = QVBoxLayout(coverage_page)
+        coverage_layout.setContentsMargins(4, 4, 4, 4)
+        coverage_layout.addWidget(coverage_heading)
+        coverage_layout.addWidget(self.coverage, 1)
         self.coverage.setToolTip("Klik op een cel (of Enter) voor de acties in die cel")
         self.coverage.cellClicked.connect(self.choose_cell)
         self.coverage.cellActivated.connect(self.choose_cell)
-        layout.addWidget(self.coverage, 2)
         self._cells: dict[tuple[str, str], list[str]] = {}
         self._chosen: tuple[str, str] | None = None
         self.cell_info = QLabel("Klik op een cel om te zien welke acties erin vallen.")
@@ -79,10 +99,18 @@ class CheckPanel(QWidget):
         buttons.addWidget(self.show_actions_button)
         buttons.addWidget(self.find_button)
         buttons.addStretch()
-        layout.addWidget(self.cell_info)
-        layout.addLayout(buttons)
+        coverage_layout.addWidget(self.cell_info)
+        coverage_layout.addLayout(buttons)
         self.show_actions_button.setEnabled(False)
         self.find_button.setEnabled(False)
+
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Plancheck en dekking")
+        self.tabs.addTab(check_page, "Plancheck")
+        self.tabs.addTab(coverage_page, "Dekking")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
 
     def show_no_plan(self) -> None:
         """Nothing to check: say so, instead of 'no findings' (which reads as approval)."""

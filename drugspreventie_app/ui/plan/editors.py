@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QComboBox,
     QGridLayout,
     QHBoxLayout,
@@ -27,9 +27,12 @@ from PySide6.QtWidgets import (
 
 from drugspreventie_app.domain.plan.model import Plan
 from drugspreventie_app.domain.text_policy import clean_text
+from drugspreventie_app.ui.mnemonics import KEYS_PROPERTY
 from drugspreventie_app.ui.plan.plan_session import PlanSession
+from drugspreventie_app.ui.wrapping_check import WrappingCheckBox
 
 Getter = Callable[[Plan], Any]
+BUTTONS_PER_ROW = 2
 
 
 def _set_path(obj: Any, path: tuple[str, ...], value: Any) -> None:
@@ -42,6 +45,15 @@ def _get_path(obj: Any, path: tuple[str, ...]) -> Any:
     for name in path:
         obj = getattr(obj, name)
     return obj
+
+
+def set_plain_text_keeping_cursor(widget: QPlainTextEdit, value: str) -> None:
+    """Replace the text (after undo/redo) without throwing the cursor back to the start."""
+    position = widget.textCursor().position()
+    widget.setPlainText(value)
+    cursor = widget.textCursor()
+    cursor.setPosition(min(position, len(value)))
+    widget.setTextCursor(cursor)
 
 
 def _keep_to_text_rule(widget: QPlainTextEdit | QLineEdit, session: PlanSession) -> str:
@@ -87,6 +99,8 @@ class Binder:
             widget.setTabChangesFocus(True)
             widget.setMinimumHeight(70)
             widget.setAccessibleName(label)
+            # the plan's history (Ctrl+Z/Ctrl+Y) is the only undo; see app_guards
+            widget.setUndoRedoEnabled(False)
 
             def changed() -> None:
                 value = _keep_to_text_rule(widget, self.session)
@@ -102,7 +116,7 @@ class Binder:
                 value = _get_path(plan, path)
                 if widget.toPlainText() != value:
                     with QSignalBlocker(widget):
-                        widget.setPlainText(value)
+                        set_plain_text_keeping_cursor(widget, value)
 
         else:
             widget = QLineEdit()
@@ -122,7 +136,9 @@ class Binder:
                 value = _get_path(plan, path)
                 if widget.text() != value:
                     with QSignalBlocker(widget):
+                        position = widget.cursorPosition()
                         widget.setText(value)
+                        widget.setCursorPosition(min(position, len(value)))
 
         self._loaders.append(load)
         return widget
@@ -134,6 +150,7 @@ class Binder:
         widget.setMinimumHeight(70)
         widget.setPlaceholderText("Eén per regel")
         widget.setAccessibleName(label)
+        widget.setUndoRedoEnabled(False)
 
         def changed() -> None:
             items = [line.strip() for line in widget.toPlainText().splitlines() if line.strip()]
@@ -148,7 +165,7 @@ class Binder:
             current = [x.strip() for x in widget.toPlainText().splitlines() if x.strip()]
             if current != items:
                 with QSignalBlocker(widget):
-                    widget.setPlainText("\n".join(items))
+                    set_plain_text_keeping_cursor(widget, "\n".join(items))
 
         self._loaders.append(load)
         return widget
@@ -189,9 +206,9 @@ class Binder:
         box = QWidget()
         grid = QGridLayout(box)
         grid.setContentsMargins(0, 0, 0, 0)
-        boxes: dict[str, QCheckBox] = {}
+        boxes: dict[str, WrappingCheckBox] = {}
         for n, (key, text) in enumerate(values.items()):
-            check = QCheckBox(text)
+            check = WrappingCheckBox(text)
             boxes[key] = check
             grid.addWidget(check, n // columns, n % columns)
 
@@ -266,17 +283,25 @@ class RowTable(QWidget):
         self.table.itemChanged.connect(self._item_changed)
         self.table.currentCellChanged.connect(lambda row, *_: self.current_row_changed.emit(row))
 
-        self.add_button = QPushButton("Toevoegen")
+        # A page can hold several tables, so their buttons work with keys in the table rather
+        # than Alt+letters (which would run out and collide): Insert, Delete, Alt+Up/Down.
+        self.add_button = self._keyed_button("Toevoegen", "Insert", "Regel toevoegen")
         self.add_button.clicked.connect(self.add_row)
-        self.remove_button = QPushButton("Verwijderen")
+        self.remove_button = self._keyed_button(
+            "Verwijderen", "Delete", "De gekozen regel verwijderen"
+        )
         self.remove_button.clicked.connect(self.remove_row)
-        self.up_button = QPushButton("Omhoog")
+        self.up_button = self._keyed_button("Omhoog", "Alt+Up", "De gekozen regel omhoog")
         self.up_button.clicked.connect(lambda: self.move_row(-1))
-        self.down_button = QPushButton("Omlaag")
+        self.down_button = self._keyed_button("Omlaag", "Alt+Down", "De gekozen regel omlaag")
         self.down_button.clicked.connect(lambda: self.move_row(1))
+        # in rows of two: one long row made the page wider than its pane at 150%
+        self._buttons = [self.add_button, self.remove_button, self.up_button, self.down_button]
+        self._button_grid = QGridLayout()
+        self._button_grid.setContentsMargins(0, 0, 0, 0)
+        self._place_buttons()
         buttons = QHBoxLayout()
-        for b in (self.add_button, self.remove_button, self.up_button, self.down_button):
-            buttons.addWidget(b)
+        buttons.addLayout(self._button_grid)
         buttons.addStretch()
 
         layout = QVBoxLayout(self)
@@ -285,6 +310,28 @@ class RowTable(QWidget):
         layout.addWidget(heading)
         layout.addWidget(self.table)
         layout.addLayout(buttons)
+
+    def _place_buttons(self) -> None:
+        for n, button in enumerate(self._buttons):
+            self._button_grid.addWidget(button, n // BUTTONS_PER_ROW, n % BUTTONS_PER_ROW)
+
+    def insert_button(self, index: int, button: QPushButton) -> None:
+        """An extra button next to the table's own (such as 'Interventie uit catalogus')."""
+        self._buttons.insert(index, button)
+        for placed in self._buttons:
+            self._button_grid.removeWidget(placed)
+        self._place_buttons()
+
+    def _keyed_button(self, text: str, keys: str, what: str) -> QPushButton:
+        button = QPushButton(text)
+        button.setProperty(KEYS_PROPERTY, keys)
+        button.setToolTip(f"{what} ({keys} in de tabel)")
+        action = QAction(what, self.table)
+        action.setShortcut(QKeySequence(keys))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        action.triggered.connect(button.click)
+        self.table.addAction(action)
+        return button
 
     # -- plan -> table -----------------------------------------------------------------------
 

@@ -22,13 +22,16 @@ class InterventionPicker(QDialog):
     def __init__(self, finder: InterventionFinder, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Interventie kiezen")
+        self.setProperty("help_topic", "plan-acties")  # F1 opens the manual here
         self.resize(560, 520)
         self.finder = finder
         self.chosen: Intervention | None = None
         self.search = QLineEdit()
         self.search.setPlaceholderText("Zoek op naam (typefouten mogen)…")
+        self.search.setAccessibleName("Zoek een interventie")
         self.search.textChanged.connect(self.refresh)
         self.list = QListWidget()
+        self.list.setAccessibleName("Interventies")
         self.list.itemDoubleClicked.connect(lambda _i: self.accept_current())
         buttons = dialogs.action_buttons("Toevoegen als actie", self.accept_current, self.reject)
         layout = QVBoxLayout(self)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from drugspreventie_app.domain.plan.model import Plan, PlanOrganisatie, new_plan
 from drugspreventie_app.domain.plan.options import REIKWIJDTE
-from drugspreventie_app.ui import dialogs
+from drugspreventie_app.ui import dialogs, screen_fit
 
 
 class NewPlanDialog(QDialog):
@@ -29,10 +29,13 @@ class NewPlanDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Nieuw plan")
+        self.setProperty("help_topic", "nieuw-plan")  # F1 opens the manual here
         self.auteur = auteur
         self.organisatie_details = organisatie or PlanOrganisatie()
         self.plan: Plan | None = None
-        form = QFormLayout(self)
+        body = QWidget()
+        form = QFormLayout(body)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.titel = QLineEdit("Preventie- en Handhavingsplan alcohol en drugs")
         self.gemeente = QLineEdit()
         self.gemeente.setPlaceholderText("bijvoorbeeld Gemeente Voorbeeld")
@@ -55,7 +58,7 @@ class NewPlanDialog(QDialog):
         form.addRow("&Organisatie (op de omslag):", self.organisatie)
         form.addRow(self.problem)
         buttons = dialogs.action_buttons("Plan maken", self.create, self.reject)
-        form.addRow(buttons)
+        screen_fit.dialog_with_buttons(self, body, buttons)
 
     def create(self) -> None:
         titel, gemeente = self.titel.text().strip(), self.gemeente.text().strip()

@@ -21,7 +21,9 @@ from drugspreventie_app.storage.plan_repository import PlanRepository
 
 AUTOSAVE_MS = 800
 RETRY_MS = 5000
-MERGE_WINDOW_S = 2.0  # typing in one field within this time is one undo step
+MERGE_WINDOW_S = 2.0  # typing in one field without a longer pause is one undo step...
+STEP_MAX_S = 8.0  # ...but never more than this much typing, so Ctrl+Z undoes a sentence, not
+# a whole paragraph written minutes ago
 
 
 class _EditCommand(QUndoCommand):
@@ -34,6 +36,7 @@ class _EditCommand(QUndoCommand):
         self.after = after
         self.merge_key = merge_key
         self.stamp = time.monotonic()
+        self.started = self.stamp
         self._first = True
 
     def id(self) -> int:  # Qt: commands with the same id >= 0 may merge
@@ -44,6 +47,7 @@ class _EditCommand(QUndoCommand):
             not isinstance(other, _EditCommand)
             or other.merge_key != self.merge_key
             or other.stamp - self.stamp > MERGE_WINDOW_S
+            or other.stamp - self.started > STEP_MAX_S
         ):
             return False
         self.after = other.after

@@ -8,13 +8,15 @@ from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
-    QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
+    QPlainTextEdit,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -34,14 +36,18 @@ from drugspreventie_app.domain.plan.model import (
     new_id,
 )
 from drugspreventie_app.domain.plan.sections import SECTIONS
+from drugspreventie_app.domain.profile import HelpContact
 from drugspreventie_app.storage.database import Database
 from drugspreventie_app.storage.errors import StorageError
 from drugspreventie_app.storage.local_interventions_repository import (
     LocalInterventionsRepository,
 )
 from drugspreventie_app.storage.plan_repository import PlanRepository
-from drugspreventie_app.ui import dialogs
+from drugspreventie_app.storage.profile_repository import ProfileRepository
+from drugspreventie_app.ui import app_guards, dialogs
+from drugspreventie_app.ui.app_guards import UNDO_SCOPE_PROPERTY
 from drugspreventie_app.ui.background_export import export_in_background
+from drugspreventie_app.ui.mnemonics import KEYS_PROPERTY
 from drugspreventie_app.ui.plan.check_panel import CheckPanel
 from drugspreventie_app.ui.plan.intervention_picker import InterventionPicker
 from drugspreventie_app.ui.plan.new_plan_dialog import NewPlanDialog
@@ -89,50 +95,47 @@ class PlanTab(QWidget):
         # -- left: plans -------------------------------------------------------------------
         self.plan_list = QListWidget()
         self.plan_list.setAccessibleName("Plannen")
+        self.plan_list.setMinimumHeight(60)
+        # long plan titles wrap instead of hiding behind a sideways scroll bar
         self.plan_list.setWordWrap(True)
         self.plan_list.setSpacing(2)
-        self.plan_list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.plan_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.plan_list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.plan_list.currentItemChanged.connect(self._plan_chosen)
         self.new_button = QPushButton("&Nieuw plan…")
         self.new_button.clicked.connect(self.new_plan)
-        self.example_button = QPushButton("Voorbeeldplan")
-        self.example_button.clicked.connect(self.open_example)
-        self.duplicate_button = QPushButton("Volgende periode…")
-        self.duplicate_button.setToolTip("Dupliceer dit plan als begin van de volgende periode")
-        self.duplicate_button.clicked.connect(self.duplicate_plan)
-        self.rename_button = QPushButton("Naam wijzigen…")
-        self.rename_button.clicked.connect(self.rename_plan)
-        self.delete_button = QPushButton("Verwijderen")
-        self.delete_button.clicked.connect(self.delete_plan)
-        self.trash_button = QPushButton("Prullenbak…")
-        self.trash_button.clicked.connect(self.restore_from_trash)
-        self.import_button = QPushButton("Plan importeren…")
-        self.import_button.clicked.connect(self.import_plan)
+        # The less frequent plan commands sit in one menu button: seven buttons made this
+        # column too wide and too tall for a laptop at 150%.
+        self.more_menu = QMenu(self)
+        self.example_action = self._menu_action("&Voorbeeldplan openen", self.open_example)
+        self.rename_action = self._menu_action("Naam &wijzigen…", self.rename_plan)
+        self.duplicate_action = self._menu_action("Volgende &periode…", self.duplicate_plan)
+        self.duplicate_action.setToolTip("Dupliceer dit plan als begin van de volgende periode")
+        self.import_action = self._menu_action("Plan &importeren…", self.import_plan)
+        self.more_menu.addSeparator()
+        self.delete_action = self._menu_action("Naar de p&rullenbak", self.delete_plan)
+        self.trash_action = self._menu_action("Pr&ullenbak…", self.restore_from_trash)
+        self.more_button = QPushButton("Meer")
+        self.more_button.setMenu(self.more_menu)
+        self.more_button.setToolTip("Voorbeeldplan, naam wijzigen, volgende periode, importeren")
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(QLabel("<b>Plannen</b>"))
         left_layout.addWidget(self.plan_list, 1)
-        self.plan_list.setMinimumHeight(120)
-        grid = QGridLayout()
-        for n, b in enumerate(
-            (
-                self.new_button,
-                self.example_button,
-                self.rename_button,
-                self.delete_button,
-                self.trash_button,
-                self.import_button,
-            )
-        ):
-            grid.addWidget(b, n // 2, n % 2)
-        left_layout.addLayout(grid)
-        left_layout.addWidget(self.duplicate_button)
+        row = QHBoxLayout()
+        row.addWidget(self.new_button)
+        row.addWidget(self.more_button)
+        left_layout.addLayout(row)
 
         # -- middle: toolbar, section navigator, pages ------------------------------------
         self.undo_button = QPushButton("Ongedaan maken")
+        self.undo_button.setToolTip("De laatste wijziging in het plan terugdraaien (Ctrl+Z)")
+        self.undo_button.setProperty(KEYS_PROPERTY, "Ctrl+Z")
         self.undo_button.clicked.connect(self.session.undo_stack.undo)
         self.redo_button = QPushButton("Opnieuw")
+        self.redo_button.setToolTip("De teruggedraaide wijziging opnieuw doen (Ctrl+Y)")
+        self.redo_button.setProperty(KEYS_PROPERTY, "Ctrl+Y")
         self.redo_button.clicked.connect(self.session.undo_stack.redo)
         self.session.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
         self.session.undo_stack.canRedoChanged.connect(self.redo_button.setEnabled)
@@ -140,14 +143,11 @@ class PlanTab(QWidget):
         self.snapshot_button.clicked.connect(self.save_snapshot)
         self.versions_button = QPushButton("Versies…")
         self.versions_button.clicked.connect(self.show_versions)
-        self.pdf_button = QPushButton("Exporteren als &PDF…")
+        self.pdf_button = QPushButton("Exporteren als PDF…")
         self.pdf_button.clicked.connect(self.export_pdf)
-        self.docx_button = QPushButton("Exporteren als &Word…")
+        self.docx_button = QPushButton("Exporteren als Word…")
         self.docx_button.setToolTip("Een bewerkbaar Word-document (.docx) met dezelfde inhoud")
         self.docx_button.clicked.connect(self.export_docx)
-        self.print_button = QPushButton("Afdrukken…")
-        self.print_button.setToolTip("Het plan afdrukken zoals de PDF (kies pagina's en aantal)")
-        self.print_button.clicked.connect(self.print_plan)
         self.file_button = QPushButton("Planbestand…")
         self.file_button.setToolTip("Het plan opslaan als bestand dat een collega kan importeren")
         self.file_button.clicked.connect(self.export_file)
@@ -155,7 +155,7 @@ class PlanTab(QWidget):
         toolbar = QVBoxLayout()
         for row_buttons in (
             (self.undo_button, self.redo_button, self.snapshot_button, self.versions_button),
-            (self.pdf_button, self.docx_button, self.print_button, self.file_button),
+            (self.pdf_button, self.docx_button, self.file_button),
         ):
             row = QHBoxLayout()
             for b in row_buttons:
@@ -165,19 +165,20 @@ class PlanTab(QWidget):
 
         self.navigator = QListWidget()
         self.navigator.setAccessibleName("Onderdelen van het plan")
-        self.navigator.setMinimumHeight(190)
+        self.navigator.setMinimumHeight(110)
         for section in SECTIONS:
             number = f"{section.number}. " if section.number else ""
             item = QListWidgetItem(f"{number}{section.title}")
             item.setData(Qt.ItemDataRole.UserRole, section.id)
             self.navigator.addItem(item)
         self.pages = QStackedWidget()
+        self.pages.setAccessibleName("Onderdeel van het plan")
         self.page_by_section: dict[str, SectionPage] = {}
         for page in (
             algemeen_page(self.session, self.settings_organisation),
             inleiding_page(self.session),
             beleidsfocus_page(self.session),
-            lokale_situatie_page(self.session),
+            lokale_situatie_page(self.session, self._regional_contact),
             doelen_page(self.session),
             acties_page(self.session, self._pick_intervention),
             handhaving_page(self.session),
@@ -187,6 +188,13 @@ class PlanTab(QWidget):
             self.page_by_section[page.section.id] = page
             self.pages.addWidget(page)
         self.navigator.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Zoek in het plan…")
+        self.search.setAccessibleName("Zoek in het plan")
+        self.search.setClearButtonEnabled(True)
+        self.search.returnPressed.connect(self.find_next)
+        self.search.textChanged.connect(lambda _t: self._search_state.clear())
+        self._search_state: list[tuple[str, int]] = []
         self.navigator.setCurrentRow(0)
         self.empty_label = QLabel(
             "Kies links een plan, maak een nieuw plan vanuit het Modelplan, of open het "
@@ -204,6 +212,7 @@ class PlanTab(QWidget):
         middle_layout = QVBoxLayout(middle)
         middle_layout.setContentsMargins(0, 0, 0, 0)
         middle_layout.addLayout(toolbar)
+        middle_layout.addWidget(self.search)
         middle_layout.addWidget(self.editor_stack, 1)
 
         # -- right: check -------------------------------------------------------------------
@@ -213,15 +222,21 @@ class PlanTab(QWidget):
         self.check_panel.interventions_requested.connect(self.find_interventions)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setObjectName("plan_splitter")
+        splitter.setChildrenCollapsible(False)
         splitter.addWidget(left)
         splitter.addWidget(middle)
         splitter.addWidget(self.check_panel)
         splitter.setStretchFactor(1, 3)
         splitter.setStretchFactor(2, 1)
-        splitter.setSizes([240, 700, 340])
+        splitter.setSizes([210, 500, 240])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
+        # Ctrl+Z / Ctrl+Y act on the plan's own history wherever the focus is in this tab, also
+        # inside a text field (app_guards keeps the fields from taking these keys).
+        self.setProperty(UNDO_SCOPE_PROPERTY, True)
+        app_guards.install()
         undo = QAction("Ongedaan maken", self)
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         undo.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -243,6 +258,57 @@ class PlanTab(QWidget):
         if self.session.plan is None and self.plan_list.count():
             self.plan_list.setCurrentRow(0)  # reopen the plan edited last
         self._update_enabled()
+
+    def _menu_action(self, text: str, slot) -> QAction:
+        action = QAction(text, self)
+        action.triggered.connect(slot)
+        self.more_menu.addAction(action)
+        return action
+
+    # -- keys of the main window -------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def find_next(self) -> bool:
+        """Enter in the search field: go to the next field of the plan containing the text,
+        switch to its section and select the text there. False when nothing matches."""
+        needle = self.search.text().strip().casefold()
+        if not needle or self.session.plan is None:
+            return False
+        matches = [
+            (section_id, n)
+            for section_id, page in self.page_by_section.items()
+            for n, field in enumerate(page.text_fields())
+            if needle in _field_text(field).casefold()
+        ]
+        if not matches:
+            self.status_message.emit(f"'{self.search.text().strip()}' staat niet in het plan.")
+            return False
+        # Enter again goes to the next match, and round again after the last one.
+        previous = self._search_state[-1] if self._search_state else None
+        following = matches.index(previous) + 1 if previous in matches else 0
+        section_id, n = matches[following % len(matches)]
+        self._search_state[:] = [(section_id, n)]
+        self.show_section(section_id)
+        field = self.page_by_section[section_id].text_fields()[n]
+        _select_text(field, needle)
+        self.page_by_section[section_id].ensureWidgetVisible(field)
+        field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        return True
+
+    def print_current(self) -> None:
+        """Ctrl+P / Bestand > Afdrukken: the plan on paper."""
+        if self.session.plan is None:
+            self.status_message.emit("Er is geen plan geopend om af te drukken.")
+            return
+        self.print_plan()
+
+    def help_topic(self) -> str:
+        if self.session.plan is None:
+            return "plan"
+        return f"plan-{self.current_section()}"
 
     # -- plan list ---------------------------------------------------------------------------
 
@@ -300,14 +366,13 @@ class PlanTab(QWidget):
         has_plan = self.session.plan is not None
         self.editor_stack.setCurrentIndex(1 if has_plan else 0)
         for b in (
-            self.duplicate_button,
-            self.rename_button,
-            self.delete_button,
+            self.duplicate_action,
+            self.rename_action,
+            self.delete_action,
             self.snapshot_button,
             self.versions_button,
             self.pdf_button,
             self.docx_button,
-            self.print_button,
             self.file_button,
         ):
             b.setEnabled(has_plan)
@@ -315,12 +380,12 @@ class PlanTab(QWidget):
         self.redo_button.setEnabled(self.session.undo_stack.canRedo())
         for widget in (
             self.new_button,
-            self.example_button,
-            self.import_button,
-            self.duplicate_button,
-            self.rename_button,
-            self.delete_button,
-            self.trash_button,
+            self.example_action,
+            self.import_action,
+            self.duplicate_action,
+            self.rename_action,
+            self.delete_action,
+            self.trash_action,
             self.snapshot_button,
             self.pages,
         ):
@@ -468,6 +533,15 @@ class PlanTab(QWidget):
         self.check_panel.set_findings(findings)
         self.check_panel.set_coverage(plan_coverage(plan))
         return findings
+
+    # -- the regional institution from Instellingen ------------------------------------------
+
+    def _regional_contact(self) -> HelpContact | None:
+        try:
+            return ProfileRepository(self.db).load().regionale_instelling
+        except StorageError as err:
+            dialogs.error(self, "Instellingen niet leesbaar", str(err))
+            return None
 
     # -- interventions into the plan ---------------------------------------------------------
 
@@ -733,6 +807,24 @@ class PlanTab(QWidget):
     def _watch_recovery(self) -> None:
         if self.session.last_error is None:
             self._save_error_shown = False
+
+
+def _field_text(field: QWidget) -> str:
+    return field.toPlainText() if isinstance(field, QPlainTextEdit) else field.text()
+
+
+def _select_text(field: QWidget, needle: str) -> None:
+    text = _field_text(field)
+    start = text.casefold().find(needle)
+    if start < 0:
+        return
+    if isinstance(field, QPlainTextEdit):
+        cursor = field.textCursor()
+        cursor.setPosition(start)
+        cursor.setPosition(start + len(needle), QTextCursor.MoveMode.KeepAnchor)
+        field.setTextCursor(cursor)
+    else:
+        field.setSelection(start, len(needle))
 
 
 def _safe(name: str) -> str:

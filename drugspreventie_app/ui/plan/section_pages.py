@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QSignalBlocker
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDateEdit,
     QFormLayout,
@@ -17,6 +16,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -38,8 +39,17 @@ from drugspreventie_app.domain.plan.model import (
     Subdoel,
 )
 from drugspreventie_app.domain.plan.sections import SECTION_BY_ID
-from drugspreventie_app.ui.plan.editors import Binder, Column, RowTable
+from drugspreventie_app.domain.profile import HelpContact
+from drugspreventie_app.domain.regional import add_regional_stakeholder
+from drugspreventie_app.ui import dialogs
+from drugspreventie_app.ui.plan.editors import (
+    Binder,
+    Column,
+    RowTable,
+    set_plain_text_keeping_cursor,
+)
 from drugspreventie_app.ui.plan.plan_session import PlanSession
+from drugspreventie_app.ui.wrapping_check import WrappingCheckBox
 
 
 class SectionPage(QScrollArea):
@@ -53,13 +63,12 @@ class SectionPage(QScrollArea):
         self.tables: list[RowTable] = []
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        # Fields wrap and tables scroll themselves; a sideways scroll bar only hides things.
-        from PySide6.QtCore import Qt
-
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        number = f"{self.section.number}. " if self.section.number else ""
+        self.setAccessibleName(f"Onderdeel {number}{self.section.title}")
+        # A sideways scroll bar appears only when a pane is narrower than the page's own
+        # minimum (at 150% scaling), so nothing is ever cut off without a way to reach it.
         inner = QWidget()
         self.body = QVBoxLayout(inner)
-        number = f"{self.section.number}. " if self.section.number else ""
         title = QLabel(f"<h2>{number}{self.section.title}</h2>")
         self.body.addWidget(title)
         questions = QLabel(
@@ -86,6 +95,14 @@ class SectionPage(QScrollArea):
         self.body.addWidget(table)
         return table
 
+    def text_fields(self) -> list[QWidget]:
+        """The plan's text fields on this page, in reading order (for Zoek in het plan)."""
+        return [
+            w
+            for w in self.widget().findChildren(QWidget)
+            if isinstance(w, (QLineEdit, QPlainTextEdit)) and w.accessibleName()
+        ]
+
     def load(self, plan: Plan) -> None:
         self.binder.load(plan)
         for table in self.tables:
@@ -101,8 +118,8 @@ def algemeen_page(
     page = SectionPage("algemeen", session)
     b = page.binder
     form = page.form()
-    form.addRow("&Titel:", b.text(("titel",), "Titel", multiline=False))
-    form.addRow("&Gemeente:", b.text(("gemeente",), "Gemeente", multiline=False))
+    form.addRow("Titel:", b.text(("titel",), "Titel", multiline=False))
+    form.addRow("Gemeente:", b.text(("gemeente",), "Gemeente", multiline=False))
     start, end = QSpinBox(), QSpinBox()
     for box in (start, end):
         box.setRange(2000, 2100)
@@ -132,8 +149,8 @@ def algemeen_page(
     period.addWidget(end)
     period.addStretch()
     form.addRow("Periode:", period)
-    form.addRow("&Reikwijdte:", b.choice(("reikwijdte",), "Reikwijdte", o.REIKWIJDTE))
-    form.addRow("&Status:", b.choice(("status",), "Status", o.STATUS))
+    form.addRow("Reikwijdte:", b.choice(("reikwijdte",), "Reikwijdte", o.REIKWIJDTE))
+    form.addRow("Status:", b.choice(("status",), "Status", o.STATUS))
     date = QDateEdit()
     date.setCalendarPopup(True)
     date.setDisplayFormat("dd-MM-yyyy")
@@ -157,15 +174,15 @@ def algemeen_page(
     session.plan_changed.connect(
         lambda: date.setEnabled(bool(session.plan and session.plan.status == "vastgesteld"))
     )
-    form.addRow("&Vastgesteld op:", date)
-    form.addRow("&Auteur:", b.text(("auteur",), "Auteur", multiline=False))
+    form.addRow("Vastgesteld op:", date)
+    form.addRow("Auteur:", b.text(("auteur",), "Auteur", multiline=False))
     _organisation_form(page, settings_organisation)
     page.finish()
     return page
 
 
 ORGANISATION_FIELDS = (
-    ("naam", "&Naam organisatie"),
+    ("naam", "Naam organisatie"),
     ("afdeling", "Afdeling"),
     ("adres", "Adres"),
     ("telefoon", "Telefoon"),
@@ -180,7 +197,7 @@ def _organisation_form(
     """The plan's own author organisation: printed on its cover instead of the settings'."""
     form = page.form("Organisatie van de auteur (op de omslag van het plan)")
     for key, label in ORGANISATION_FIELDS:
-        field = page.binder.text(("organisatie", key), label.replace("&", ""), multiline=False)
+        field = page.binder.text(("organisatie", key), label, multiline=False)
         form.addRow(f"{label}:", field)
     copy = QPushButton("Overnemen uit de instellingen")
     copy.setToolTip("Vul de gegevens in van de organisatie die in de instellingen staat")
@@ -199,10 +216,11 @@ def _organisation_form(
 def _kader_checks(page: SectionPage, title: str, getter: Callable[[Plan], list]) -> None:
     group = QGroupBox(title)
     grid = QGridLayout(group)
-    rows: list[tuple[QCheckBox, QLineEdit]] = []
+    rows: list[tuple[WrappingCheckBox, QLineEdit]] = []
     for n in range(len(getter(Plan()))):
-        check, note = QCheckBox(), QLineEdit()
+        check, note = WrappingCheckBox(), QLineEdit()
         note.setPlaceholderText("toelichting")
+        note.setMinimumWidth(90)
         grid.addWidget(check, n, 0)
         grid.addWidget(note, n, 1)
         rows.append((check, note))
@@ -226,6 +244,7 @@ def _kader_checks(page: SectionPage, title: str, getter: Callable[[Plan], list])
             item = items[n] if n < len(items) else None
             with QSignalBlocker(check), QSignalBlocker(note):
                 check.setText(item.naam if item else "")
+                note.setAccessibleName(f"Toelichting bij {item.naam}" if item else "Toelichting")
                 check.setChecked(bool(item and item.van_toepassing))
                 if note.text() != (item.toelichting if item else ""):
                     note.setText(item.toelichting if item else "")
@@ -256,20 +275,22 @@ def beleidsfocus_page(session: PlanSession) -> SectionPage:
     page = SectionPage("beleidsfocus", session)
     b = page.binder
     form = page.form()
-    form.addRow("&Visie:", b.text(("beleidsfocus", "visie"), "Visie"))
-    form.addRow("&Missie:", b.text(("beleidsfocus", "missie"), "Missie"))
+    form.addRow("Visie:", b.text(("beleidsfocus", "visie"), "Visie"))
+    form.addRow("Missie:", b.text(("beleidsfocus", "missie"), "Missie"))
     form.addRow(
         "M&odel:", b.choice(("beleidsfocus", "model"), "Model", o.MODELLEN, "— kies een model —")
     )
     form.addRow(
         "Ander model:", b.text(("beleidsfocus", "model_anders"), "Ander model", multiline=False)
     )
-    form.addRow("&Speerpunten:", b.lines(("beleidsfocus", "speerpunten"), "Speerpunten"))
+    form.addRow("Speerpunten:", b.lines(("beleidsfocus", "speerpunten"), "Speerpunten"))
     page.finish()
     return page
 
 
-def lokale_situatie_page(session: PlanSession) -> SectionPage:
+def lokale_situatie_page(
+    session: PlanSession, regional_contact: Callable[[], HelpContact | None] | None = None
+) -> SectionPage:
     page = SectionPage("lokale_situatie", session)
     b = page.binder
     bron_hint = QLabel("Bronnen die u kunt gebruiken: " + ", ".join(o.MONITORS) + ".")
@@ -290,10 +311,10 @@ def lokale_situatie_page(session: PlanSession) -> SectionPage:
     page.body.addWidget(bron_hint)
     form = page.form()
     form.addRow(
-        "&Bevindingen van professionals:",
+        "Bevindingen van professionals:",
         b.text(("lokale_situatie", "bevindingen"), "Bevindingen van professionals"),
     )
-    form.addRow("&Duiding:", b.text(("lokale_situatie", "duiding"), "Duiding"))
+    form.addRow("Duiding:", b.text(("lokale_situatie", "duiding"), "Duiding"))
     groups = page.form("Doelgroepen (waaronder de tien kwetsbare groepen)")
     groups.addRow(
         b.checks(("lokale_situatie", "doelgroepen"), "Doelgroepen", o.KWETSBARE_GROEPEN, columns=1)
@@ -314,8 +335,41 @@ def lokale_situatie_page(session: PlanSession) -> SectionPage:
             Column("verslavingspreventie", "IVZ-preventie", kind="bool", width=85),
         ],
     )
+    if regional_contact is not None:
+        page.body.addWidget(_regional_stakeholder_button(page, regional_contact))
     page.finish()
     return page
+
+
+def _regional_stakeholder_button(
+    page: SectionPage, regional_contact: Callable[[], HelpContact | None]
+) -> QPushButton:
+    """One step from the region chosen in Instellingen to a stakeholder row."""
+    button = QPushButton("&Regionale verslavingszorg toevoegen")
+    button.setToolTip(
+        "Voegt de preventieafdeling van de regionale instelling uit Instellingen toe."
+    )
+
+    def add() -> None:
+        contact = regional_contact()
+        if contact is None:
+            dialogs.inform(
+                page,
+                "Geen regionale instelling",
+                "Kies eerst uw gemeente of regio onder Instellingen. Staat die niet in de "
+                "lijst, voeg de verslavingszorg dan met ‘Toevoegen’ zelf toe.",
+            )
+            return
+        added: list[bool] = []
+        page.session.edit(
+            "Regionale verslavingszorg toegevoegd",
+            lambda plan: added.append(add_regional_stakeholder(plan, contact)),
+        )
+        if added and not added[0]:
+            dialogs.inform(page, "Al toegevoegd", f"{contact.naam} staat al bij de stakeholders.")
+
+    button.clicked.connect(add)
+    return button
 
 
 class _CurrentIndex:
@@ -386,6 +440,7 @@ class ActionDetail(QGroupBox):
             widget = QPlainTextEdit() if key in ("beschrijving", "terugkoppeling") else QLineEdit()
             if isinstance(widget, QPlainTextEdit):
                 widget.setTabChangesFocus(True)
+                widget.setUndoRedoEnabled(False)  # the plan's history is the undo
                 widget.setFixedHeight(64)
                 widget.textChanged.connect(lambda k=key, w=widget: self._set(k, w.toPlainText()))
             else:
@@ -426,17 +481,20 @@ class ActionDetail(QGroupBox):
         self.werkvormen = QWidget()
         grid = QGridLayout(self.werkvormen)
         grid.setContentsMargins(0, 0, 0, 0)
-        self.werkvorm_boxes: dict[str, QCheckBox] = {}
+        self.werkvorm_boxes: dict[str, WrappingCheckBox] = {}
         for n, (key, label) in enumerate(WERKVORMEN.items()):
-            box = QCheckBox(label)
+            box = WrappingCheckBox(label)
             box.toggled.connect(self._werkvormen_changed)
             self.werkvorm_boxes[key] = box
             grid.addWidget(box, n // 2, n % 2)
         form.addRow("Werkvormen:", self.werkvormen)
-        self.subdoelen = QWidget()
-        self.subdoelen_layout = QVBoxLayout(self.subdoelen)
-        self.subdoelen_layout.setContentsMargins(0, 0, 0, 0)
-        self.subdoel_boxes: dict[str, QCheckBox] = {}
+        # A list with check marks rather than check boxes: subgoals are whole sentences, and
+        # a list wraps them within a narrow pane (Space toggles the chosen one).
+        self.subdoelen = QListWidget()
+        self.subdoelen.setWordWrap(True)
+        self.subdoelen.setMinimumHeight(90)
+        self.subdoelen.setAccessibleName("Dient subdoelen")
+        self.subdoelen.itemChanged.connect(lambda _item: self._subdoelen_changed())
         self._subdoelen_shown: list[tuple[str, str]] | None = None
         form.addRow("Dient subdoelen:", self.subdoelen)
 
@@ -456,8 +514,16 @@ class ActionDetail(QGroupBox):
     def _werkvormen_changed(self) -> None:
         self._set("werkvormen", [k for k, b in self.werkvorm_boxes.items() if b.isChecked()])
 
+    def chosen_subdoelen(self) -> list[str]:
+        items = (self.subdoelen.item(n) for n in range(self.subdoelen.count()))
+        return [
+            item.data(Qt.ItemDataRole.UserRole)
+            for item in items
+            if item.checkState() == Qt.CheckState.Checked and item.data(Qt.ItemDataRole.UserRole)
+        ]
+
     def _subdoelen_changed(self) -> None:
-        self._set("subdoelen", [k for k, b in self.subdoel_boxes.items() if b.isChecked()])
+        self._set("subdoelen", self.chosen_subdoelen())
 
     def load(self, plan: Plan) -> None:
         action = self._action(plan)
@@ -468,7 +534,7 @@ class ActionDetail(QGroupBox):
             with QSignalBlocker(widget):
                 if isinstance(widget, QPlainTextEdit):
                     if widget.toPlainText() != value:
-                        widget.setPlainText(value)
+                        set_plain_text_keeping_cursor(widget, value)
                 elif isinstance(widget, QLineEdit):
                     if widget.text() != value:
                         widget.setText(value)
@@ -487,7 +553,7 @@ class ActionDetail(QGroupBox):
         plan = self.session.plan
         if plan is None:
             return
-        # ticking a box here changes the plan too; that must not rebuild (and unfocus) it
+        # ticking a subdoel here changes the plan too; that must not rebuild (and unfocus) it
         if self._subdoelen_shown != self._subdoelen_signature(plan):
             self._build_subdoelen(plan, self._action(plan) or Actie())
 
@@ -498,21 +564,26 @@ class ActionDetail(QGroupBox):
     def _build_subdoelen(self, plan: Plan, action: Actie) -> None:
         """The subdoelen checklist follows the plan's current goals."""
         self._subdoelen_shown = self._subdoelen_signature(plan)
-        for box in self.subdoel_boxes.values():
-            box.deleteLater()
-        self.subdoel_boxes = {}
-        for doel in plan.doelen:
-            for sub in doel.subdoelen:
-                box = QCheckBox(sub.omschrijving or "(subdoel zonder omschrijving)")
-                box.setChecked(sub.id in action.subdoelen)
-                box.toggled.connect(self._subdoelen_changed)
-                self.subdoel_boxes[sub.id] = box
-                self.subdoelen_layout.addWidget(box)
-        if not self.subdoel_boxes:
-            box = QCheckBox("(nog geen subdoelen: vul eerst de doelen in)")
-            box.setEnabled(False)
-            self.subdoel_boxes["_"] = box
-            self.subdoelen_layout.addWidget(box)
+        with QSignalBlocker(self.subdoelen):
+            self.subdoelen.clear()
+            for doel in plan.doelen:
+                for sub in doel.subdoelen:
+                    item = QListWidgetItem(sub.omschrijving or "(subdoel zonder omschrijving)")
+                    item.setData(Qt.ItemDataRole.UserRole, sub.id)
+                    item.setFlags(
+                        Qt.ItemFlag.ItemIsEnabled
+                        | Qt.ItemFlag.ItemIsSelectable
+                        | Qt.ItemFlag.ItemIsUserCheckable
+                    )
+                    checked = sub.id in action.subdoelen
+                    item.setCheckState(
+                        Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
+                    )
+                    self.subdoelen.addItem(item)
+            if not self.subdoelen.count():
+                item = QListWidgetItem("(nog geen subdoelen: vul eerst de doelen in)")
+                item.setFlags(Qt.ItemFlag.NoItemFlags)
+                self.subdoelen.addItem(item)
 
 
 def acties_page(session: PlanSession, pick_intervention: Callable[[], Actie | None]) -> SectionPage:
@@ -523,17 +594,19 @@ def acties_page(session: PlanSession, pick_intervention: Callable[[], Actie | No
         lambda p: p.acties,
         Actie,
         [
+            # narrow columns: at 150% the page is about 410 pixels wide; every field of the
+            # chosen action is also in the form below the table
             Column("naam", "Actie"),
-            Column("niveau", "Niveau", kind="choice", choices={"": "—", **NIVEAUS}, width=120),
-            Column("setting", "Setting", kind="choice", choices={"": "—", **SETTINGS}, width=150),
-            Column("uitvoerder", "Uitvoerder", width=110),
-            Column("start", "Start", width=60),
-            Column("eind", "Eind", width=60),
+            Column("niveau", "Niveau", kind="choice", choices={"": "—", **NIVEAUS}, width=95),
+            Column("setting", "Setting", kind="choice", choices={"": "—", **SETTINGS}, width=115),
+            Column("uitvoerder", "Uitvoerder", width=90),
+            Column("start", "Start", width=50),
+            Column("eind", "Eind", width=50),
         ],
     )
     table.add_button.setText("Vrije maatregel toevoegen")
     from_catalogue = QPushButton("Interventie uit catalogus…")
-    table.layout().itemAt(2).layout().insertWidget(0, from_catalogue)
+    table.insert_button(0, from_catalogue)
 
     def add_from_catalogue() -> None:
         action = pick_intervention()
@@ -584,11 +657,11 @@ def evaluatie_page(session: PlanSession) -> SectionPage:
     page = SectionPage("evaluatie", session)
     b = page.binder
     form = page.form()
-    form.addRow("&Jaarlijkse check:", b.text(("evaluatie", "jaarlijks"), "Jaarlijkse check"))
-    form.addRow("&Tussentijdse evaluatie:", b.text(("evaluatie", "tussentijds"), "Tussentijds"))
-    form.addRow("&Eindevaluatie:", b.text(("evaluatie", "eindevaluatie"), "Eindevaluatie"))
-    form.addRow("&Indicatoren:", b.lines(("evaluatie", "indicatoren"), "Indicatoren"))
-    form.addRow("&Sleutelfiguren:", b.lines(("evaluatie", "sleutelfiguren"), "Sleutelfiguren"))
+    form.addRow("Jaarlijkse check:", b.text(("evaluatie", "jaarlijks"), "Jaarlijkse check"))
+    form.addRow("Tussentijdse evaluatie:", b.text(("evaluatie", "tussentijds"), "Tussentijds"))
+    form.addRow("Eindevaluatie:", b.text(("evaluatie", "eindevaluatie"), "Eindevaluatie"))
+    form.addRow("Indicatoren:", b.lines(("evaluatie", "indicatoren"), "Indicatoren"))
+    form.addRow("Sleutelfiguren:", b.lines(("evaluatie", "sleutelfiguren"), "Sleutelfiguren"))
     page.finish()
     return page
 
@@ -597,8 +670,8 @@ def communicatie_page(session: PlanSession) -> SectionPage:
     page = SectionPage("communicatie", session)
     b = page.binder
     form = page.form()
-    form.addRow("&Doelen:", b.text(("communicatie", "doelen"), "Communicatiedoelen"))
-    form.addRow("Doel&groepen:", b.text(("communicatie", "doelgroepen"), "Doelgroepen"))
-    form.addRow("&Kanalen:", b.text(("communicatie", "kanalen"), "Kanalen"))
+    form.addRow("Doelen:", b.text(("communicatie", "doelen"), "Communicatiedoelen"))
+    form.addRow("Doelgroepen:", b.text(("communicatie", "doelgroepen"), "Doelgroepen"))
+    form.addRow("Kanalen:", b.text(("communicatie", "kanalen"), "Kanalen"))
     page.finish()
     return page

@@ -22,18 +22,21 @@ class VersionsDialog(QDialog):
 
         self._html = snapshot_html
         self.setWindowTitle("Versies van het plan")
+        self.setProperty("help_topic", "plan-opslaan")  # F1 opens the manual here
         self.resize(760, 480)
         self.snapshots = snapshots
         self.restore: Snapshot | None = None
         self.list = QListWidget()
+        self.list.setAccessibleName("Bewaarde versies")
         for snap in snapshots:
             kind = "automatisch" if snap.automatic else "bewaard"
             self.list.addItem(f"{snap.created.replace('T', ' ')} · {snap.label} ({kind})")
         self.view = QTextBrowser()
+        self.view.setAccessibleName("Inhoud van de gekozen versie")
         self.list.currentRowChanged.connect(self._show)
-        restore = QPushButton("Deze versie terugzetten")
+        restore = QPushButton("Deze versie &terugzetten")
         restore.clicked.connect(self._restore)
-        close = QPushButton("Sluiten")
+        close = QPushButton("&Sluiten")
         close.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addStretch()

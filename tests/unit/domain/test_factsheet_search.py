@@ -67,3 +67,22 @@ def test_outdated_after_twelve_months() -> None:
     notice = sheet.outdated_notice(date(2026, 6, 1))
     assert notice and "31-01-2025" in notice and "twaalf maanden" in notice
     assert add_months(date(2024, 1, 31), 1) == date(2024, 2, 29)
+
+
+@pytest.mark.parametrize(
+    ("query", "slug"),
+    [("kokaine", "cocaine"), ("kokain", "cocaine"), ("extacy", "ecstasy"),
+     ("ecstacy", "ecstasy"), ("amfetamien", "amfetamine"), ("kristal", "crystal-meth")],
+)  # fmt: skip
+def test_spelling_by_ear_finds_the_substance(query: str, slug: str) -> None:
+    assert first(query) == slug
+
+
+@pytest.mark.parametrize(
+    ("query", "slug", "not_found"),
+    [("wiet", "cannabis", "cocaine"), ("mdma", "ecstasy", "synthetische-cannabinoiden")],
+)
+def test_a_real_hit_drops_typo_guesses(query: str, slug: str, not_found: str) -> None:
+    found = [s.slug for s in search_factsheets(all_factsheets(), query)]
+    assert found[0] == slug
+    assert not_found not in found

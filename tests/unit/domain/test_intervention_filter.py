@@ -7,7 +7,7 @@ import pytest
 from drugspreventie_app.content.interventions import catalogue, guidance
 from drugspreventie_app.domain.intervention import ERKENNINGEN, MIDDELEN, NIVEAUS, PIJLERS, SETTINGS
 from drugspreventie_app.domain.intervention_filter import Criteria, InterventionFinder
-from drugspreventie_app.domain.intervention_search import within_edits
+from drugspreventie_app.domain.intervention_search import within_edits, within_edits_or_swaps
 
 
 @pytest.fixture(scope="module")
@@ -46,6 +46,8 @@ def test_age_filter_keeps_interventions_without_age_limit(finder) -> None:
         ("jelinek", "Jellinek online zelfhulp"),
         ("wietchek", "WietCheck"),
         ("opvoedn", "Helder Opvoeden"),
+        ("motie4", "Moti-4"),  # one letter too many in the whole name
+        ("tripel p", "Triple P"),  # two letters swapped
     ],
 )
 def test_search_tolerates_accents_case_and_small_typos(finder, query, expected) -> None:
@@ -160,3 +162,10 @@ def test_within_edits() -> None:
     assert not within_edits("scool", "schools", 1)
     assert within_edits("helderopvoeden", "heldropvoedn", 2)
     assert not within_edits("helderopvoeden", "heldropvoedne", 2)
+
+
+def test_within_edits_or_swaps() -> None:
+    assert within_edits_or_swaps("tripelp", "triplep", 1)
+    assert not within_edits("tripelp", "triplep", 1)
+    assert within_edits_or_swaps("motie4", "moti4", 1)
+    assert not within_edits_or_swaps("samenfris", "triplep", 2)

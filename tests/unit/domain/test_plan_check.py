@@ -482,11 +482,25 @@ def test_police_for_older_pupils_is_fine(check) -> None:
 
 def test_intervention_ages_used_when_action_has_none(check) -> None:
     plan = clean_plan()
-    # Samen Slagen works with the police for pupils of 12-18 in secondary school.
-    add_action(plan, naam="Samen Slagen", interventie_id="samen-slagen", niveau="S")
+    # Unity is peer education for 18-25; in a school setting without ages of its own the
+    # action takes those ages, and peer education is only a 'niet doen' up to 16.
+    add_action(
+        plan, naam="Peers", interventie_id="unity", niveau="HR", setting="voortgezet_onderwijs"
+    )
+    assert not by_key(check(plan), "niet_doen_richtlijn")
+    plan.acties[-1].leeftijd_van, plan.acties[-1].leeftijd_tot = 13, 15
     finding = only(check(plan), "niet_doen_richtlijn")
-    assert "12-18 jaar" in finding.text
-    assert "voortgezet onderwijs" in finding.text
+    assert "13-15 jaar" in finding.text
+
+
+def test_samen_slagen_with_the_police_as_partner_is_not_a_niet_doen(check) -> None:
+    """The Richtlijnen advise against police officers teaching 12-13-year-olds, not against a
+    school approach that works with the police; Samen Slagen is recommended (regression)."""
+    plan = clean_plan()
+    add_action(plan, naam="Samen Slagen", interventie_id="samen-slagen", niveau="S")
+    add_action(plan, naam="ROC-Aanvalsplan", interventie_id="roc-aanvalsplan", niveau="U")
+    findings = check(plan)
+    assert not by_key(findings, "niet_doen_richtlijn")
 
 
 def test_classroom_lessons_about_lachgas(check) -> None:

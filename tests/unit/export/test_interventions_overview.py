@@ -50,7 +50,7 @@ def test_filtered_selection_with_advice(tmp_path: Path) -> None:
     assert "Wat werkt niet" in text and "Niet doen" in text
     assert "Universeel" in text and "Selectief en geïndiceerd" in text
     assert "Geen peer-educatie" in text  # niet doen for 12-13 year olds
-    assert "Zet de politie niet in" in text
+    assert "Laat de politie geen voorlichting" in text
     assert "Wat werkt dossier drugs" in text  # the source is named
     assert f"Interventies ({len(items)})" in text
     for item in items:

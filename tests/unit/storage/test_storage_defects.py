@@ -398,3 +398,44 @@ def test_recovery_brings_back_the_plan_made_just_before_the_damage(data_dir: Pat
 
 def test_storage_errors_are_dutch_sentences() -> None:
     assert issubclass(ReadOnlyError, StorageError)
+
+
+# -- one text rule at every entrance ---------------------------------------------------------------
+
+
+def test_settings_and_local_interventions_keep_to_the_text_rule(db) -> None:
+    from drugspreventie_app.domain.profile import OrganisationProfile
+    from drugspreventie_app.storage.local_interventions_repository import (
+        LocalInterventionsRepository,
+    )
+    from drugspreventie_app.storage.profile_repository import ProfileRepository
+
+    saved = ProfileRepository(db).save(OrganisationProfile(organisatie="GGD\x07 Noord\ud800"))
+    assert saved.organisatie == "GGD Noord\ufffd"
+    added = LocalInterventionsRepository(db).add(
+        {
+            "naam": "Straat\x1b werk",
+            "beschrijving": "Gesprekken\x00 op straat.",
+            "settings": ["gemeenschap"],
+            "niveaus": ["S"],
+        }
+    )
+    assert (added.naam, added.beschrijving) == ("Straat werk", "Gesprekken op straat.")
+    paths.database_path().read_bytes().decode("utf-8")
+
+
+def test_settings_with_a_wrong_type_for_the_contacts_still_open(data_dir: Path) -> None:
+    from drugspreventie_app.storage.profile_repository import ProfileRepository
+
+    data_dir.mkdir(parents=True)
+    tables = {
+        "_meta": {"1": {"schema_versie": 2}},
+        "instellingen": {"1": {"id": "organisatieprofiel", "organisatie": 5, "hulpcontacten": 7}},
+    }
+    paths.database_path().write_text(json.dumps(tables), "utf-8")
+    db = open_database()
+    try:
+        profile = ProfileRepository(db).load()
+        assert profile.organisatie == "5" and profile.hulpcontacten == []
+    finally:
+        db.close()
