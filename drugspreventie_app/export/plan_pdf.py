@@ -884,7 +884,22 @@ def plan_story(
     story += _appendix_interventions(plan, interventions, st)
     if findings is not None:
         story += _appendix_check(list(findings), ctx, st)
-    return story
+    return _keep_headings_with_text(story)
+
+
+def _keep_headings_with_text(story: list[Any]) -> list[Any]:
+    """Drop a conditional page break right after a heading: the heading keeps with the
+    next flowable, and a break there would leave it alone at the foot of the page."""
+    from reportlab.platypus import CondPageBreak
+
+    out: list[Any] = []
+    for flowable in story:
+        previous = out[-1] if out else None
+        after_heading = bool(getattr(getattr(previous, "style", None), "keepWithNext", 0))
+        if isinstance(flowable, CondPageBreak) and after_heading:
+            continue
+        out.append(flowable)
+    return out
 
 
 def plan_meta(plan: Plan, ctx: HandoutContext) -> PdfMeta:

@@ -11,7 +11,6 @@ import os
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 from drugspreventie_app.storage.errors import WriteFailedError, describe_os_error
@@ -21,7 +20,8 @@ _REPLACE_RETRIES = 10
 _REPLACE_PAUSE_S = 0.05
 
 
-def _replace(src: str, dst: Path) -> None:
+def replace_retrying(src: str, dst: Path) -> None:
+    """`os.replace`, retried for a moment on Windows where another program holds `dst`."""
     for attempt in range(_REPLACE_RETRIES):
         try:
             os.replace(src, dst)
@@ -53,19 +53,11 @@ def _shared_mode(target: Path) -> int:
     return 0o666 & ~mask
 
 
-def atomic_write_bytes(
-    target: Path,
-    payload: bytes,
-    before_replace: Callable[[Path], None] | None = None,
-    *,
-    document: bool = False,
-) -> None:
+def atomic_write_bytes(target: Path, payload: bytes, *, document: bool = False) -> None:
     """Write `payload` to `target` atomically.
 
-    `before_replace` runs after the new content is safely on disk and before it replaces the
-    old file; storage uses it to keep the old file as a backup. `document=True` for files
-    made to be shared (exports): they get the user's normal file permissions, while the
-    database and its backups stay readable by the owner only.
+    `document=True` for files made to be shared (exports): they get the user's normal file
+    permissions, while the database and its backups stay readable by the owner only.
     Raises `WriteFailedError` with a Dutch message; the old file is then untouched.
     """
     target = Path(target)
@@ -80,9 +72,7 @@ def atomic_write_bytes(
             if document and sys.platform != "win32":
                 os.fchmod(fh.fileno(), _shared_mode(target))
             os.fsync(fh.fileno())
-        if before_replace is not None and target.exists():
-            before_replace(target)
-        _replace(tmp_name, target)
+        replace_retrying(tmp_name, target)
         tmp_name = None
         fsync_dir(folder)
     except OSError as err:

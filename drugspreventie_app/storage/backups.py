@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from drugspreventie_app.storage.atomic import fsync_dir
+from drugspreventie_app.storage.atomic import fsync_dir, replace_retrying
 
 KEEP_RECENT = 10
 KEEP_DAYS = 14
@@ -103,7 +103,7 @@ def write_backup_copy(payload: bytes, target: Path) -> None:
         fh.write(payload)
         fh.flush()
         os.fsync(fh.fileno())
-    os.replace(tmp, target)
+    replace_retrying(str(tmp), target)  # a virus scanner may hold the target for a moment
     fsync_dir(target.parent)
 
 

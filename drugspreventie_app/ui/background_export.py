@@ -11,7 +11,6 @@ a cancelled export never replaces the file the user already had.
 from __future__ import annotations
 
 import contextlib
-import os
 import threading
 import time
 from collections.abc import Callable
@@ -20,6 +19,8 @@ from typing import Generic, TypeVar
 
 from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from drugspreventie_app.storage.atomic import replace_retrying
 
 T = TypeVar("T")
 SHOW_AFTER_MS = 400  # a quick export shows no dialog at all
@@ -105,5 +106,5 @@ def export_in_background(
         worker.discard()
         raise worker.error
     if worker.partial.exists():
-        os.replace(worker.partial, target)
+        replace_retrying(str(worker.partial), target)
     return True, worker.result

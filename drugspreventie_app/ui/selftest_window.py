@@ -53,7 +53,7 @@ def _visit_tabs(app: object) -> str:
             page = window.tabs.currentWidget()
             if page is None or not page.isVisible():
                 raise RuntimeError(f"tabblad {window.tabs.tabText(index)} werd niet getoond")
-            names.append(window.tabs.tabText(index))
+            names.append(window.tabs.tabText(index).replace("&", ""))  # without its mnemonic
         window.close()
         app.processEvents()  # type: ignore[attr-defined]
     finally:

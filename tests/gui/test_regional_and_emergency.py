@@ -79,7 +79,9 @@ def test_factsheet_view_shows_the_emergency_section(qtbot, db) -> None:
 def _regional_button(tab: PlanTab) -> QPushButton:
     page = tab.page_by_section["lokale_situatie"]
     return next(
-        b for b in page.findChildren(QPushButton) if "Regionale verslavingszorg" in b.text()
+        b
+        for b in page.findChildren(QPushButton)
+        if "Regionale verslavingszorg" in b.text().replace("&", "")
     )
 
 

@@ -345,7 +345,7 @@ def _regional_stakeholder_button(
     page: SectionPage, regional_contact: Callable[[], HelpContact | None]
 ) -> QPushButton:
     """One step from the region chosen in Instellingen to a stakeholder row."""
-    button = QPushButton("&Regionale verslavingszorg toevoegen")
+    button = QPushButton("Regionale &verslavingszorg toevoegen")
     button.setToolTip(
         "Voegt de preventieafdeling van de regionale instelling uit Instellingen toe."
     )

@@ -226,11 +226,16 @@ def test_deleting_the_lock_file_does_not_let_a_second_writer_in(data_dir: Path) 
     window.close()
 
 
-def test_a_change_underneath_is_joined_and_nothing_is_lost(data_dir: Path) -> None:
+def _window_that_listens() -> tuple:
+    """The database as an open window has it, with the notices it would show."""
     window = open_database()
-    repo = PlanRepository(window)
     told: list[str] = []
     window.notices.listen(told.append)
+    return window, PlanRepository(window), told
+
+
+def test_a_change_underneath_is_joined_and_nothing_is_lost(data_dir: Path) -> None:
+    window, repo, told = _window_that_listens()
     mine = new_plan("Plan van het venster", "Aalten")
     repo.save(mine)
     # a second writer that ignored every lock: replaces the file with a new plan added
@@ -259,10 +264,7 @@ def test_a_change_underneath_is_joined_and_nothing_is_lost(data_dir: Path) -> No
 
 
 def test_both_sides_changed_the_same_plan_keeps_both(data_dir: Path) -> None:
-    window = open_database()
-    repo = PlanRepository(window)
-    told: list[str] = []
-    window.notices.listen(told.append)
+    window, repo, told = _window_that_listens()
     mine = new_plan("Plan", "Aalten")
     repo.save(mine)
     tables = json.loads(paths.database_path().read_text("utf-8"))
