@@ -14,6 +14,8 @@ from drugspreventie_app.domain.regional import RegionalDirectory
 from drugspreventie_app.locator import data_dir
 
 SCHEMA_FILE = "factsheet.schema.json"
+# Version 2 added 'Wat te doen bij een noodgeval' and a date to every legal status.
+FACTSHEET_VERSION = 2
 
 
 def load_json(path: Path) -> object:
@@ -25,6 +27,13 @@ def load_json(path: Path) -> object:
 
 def load_factsheet(path: Path, schema: dict) -> Factsheet:
     raw = load_json(path)
+    version = raw.get("schema_versie") if isinstance(raw, dict) else None
+    if version != FACTSHEET_VERSION:
+        raise ContentError(
+            f"Factsheet {path.name} heeft inhoudsversie {version}; deze Werkbank leest versie "
+            f"{FACTSHEET_VERSION} (met 'Wat te doen bij een noodgeval'). Gebruik een "
+            "inhoudspakket dat bij deze versie van de Werkbank hoort."
+        )
     problems = validate(raw, schema)
     if problems:
         shown = "; ".join(problems[:5])

@@ -120,6 +120,9 @@ def test_lijst_ia_names_its_substance_groups(slug: str) -> None:
         assert group in text
     assert any(b.titel == "Designerdrugsverbod vanaf 1 juli van kracht" for b in
                factsheet_by_slug(slug).bronnen)  # fmt: skip
+    # the law as adopted (Stb. 2025, 32): the lijst I prohibitions, possession included
+    assert "ook bezit (aanwezig hebben) is verboden" in text
+    assert any("Stb. 2025, 32" in b.titel for b in factsheet_by_slug(slug).bronnen)
 
 
 # --- emergency section ---------------------------------------------------------------------
@@ -216,3 +219,19 @@ def test_shared_content_files_valid_with_reference_validator(name: str, schema: 
     jsonschema.Draft202012Validator(
         json.loads((data_dir() / "schema" / schema).read_text("utf-8"))
     ).validate(doc)
+
+
+def test_an_old_content_pack_without_the_emergency_section_is_refused_in_dutch(tmp_path) -> None:
+    import shutil
+
+    from drugspreventie_app.content.errors import ContentError
+    from drugspreventie_app.content.factsheets import load_factsheets_from
+
+    shutil.copytree(data_dir() / "schema", tmp_path / "schema")
+    (tmp_path / "middelen").mkdir()
+    doc = json.loads((data_dir() / "middelen" / "ghb.json").read_text("utf-8"))
+    doc["schema_versie"] = 1
+    del doc["noodgeval"]
+    (tmp_path / "middelen" / "ghb.json").write_text(json.dumps(doc), encoding="utf-8")
+    with pytest.raises(ContentError, match="inhoudsversie 1; deze Werkbank leest versie 2"):
+        load_factsheets_from(tmp_path / "middelen")
