@@ -172,6 +172,7 @@ def test_handout_dialog_shows_and_reaches_the_profile(tab, db, fake_dialogs, mon
     shown = dialog.profile_label.text()
     assert "Sint-Jozefschool" in shown and "0543 123456" in shown
     assert "Tactus Verslavingszorg – preventie – 088 3822888" in shown
+    assert "Regionale verslavingszorg: nog niet gekozen" in shown
 
     def change(settings: SettingsDialog) -> int:
         settings.organisatie.setText("Sint-Jozefschool Aalten")

@@ -49,6 +49,11 @@ def profile_summary(profile: OrganisationProfile) -> str:
         if lines
         else "Nog geen organisatie ingevuld: de handout krijgt geen afzender."
     )
+    regional = profile.regionale_instelling
+    if regional is not None and regional.naam.strip():
+        care = " – ".join(x for x in (regional.naam.strip(), regional.contact.strip()) if x)
+    else:
+        care = "nog niet gekozen"
     contacts = [c for c in profile.hulpcontacten if not c.is_empty()]
     if contacts:
         help_text = "\n".join(
@@ -57,7 +62,7 @@ def profile_summary(profile: OrganisationProfile) -> str:
         )
     else:
         help_text = "Geen lokale hulpcontacten ingevuld: alleen de landelijke hulplijnen."
-    return f"{org}\n\nLokale hulpcontacten:\n{help_text}"
+    return f"{org}\n\nRegionale verslavingszorg: {care}\n\nLokale hulpcontacten:\n{help_text}"
 
 
 class HandoutDialog(QDialog):
