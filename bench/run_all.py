@@ -18,6 +18,7 @@ SCRIPTS = (
     "pdf_exports.py",
     "plan_storage.py",
     "plan_history.py",
+    "progress.py",
 )
 
 

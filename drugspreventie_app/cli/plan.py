@@ -87,6 +87,30 @@ def register(subparsers: argparse._SubParsersAction, parent: argparse.ArgumentPa
     )
     docx.set_defaults(func=cmd_docx)
 
+    voortgang = sub.add_parser(
+        "voortgang",
+        parents=[parent],
+        help="de voortgangsrapportage over een jaar, als PDF of Word (volgt de extensie)",
+    )
+    voortgang.add_argument("id", help="id van het plan (zie 'plan lijst'; het begin volstaat)")
+    voortgang.add_argument(
+        "--jaar", required=True, metavar="JAAR", help="het jaar van de rapportage"
+    )
+    voortgang.add_argument(
+        "--soort",
+        default="jaar",
+        help="jaar (standaard), tussenevaluatie of eindevaluatie",
+    )
+    voortgang.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        type=Path,
+        metavar="BESTAND",
+        help="bestand op .pdf of .docx",
+    )
+    voortgang.set_defaults(func=cmd_voortgang)
+
     export = sub.add_parser("export", parents=[parent], help="het plan als planbestand (JSON)")
     export.add_argument(
         "id", metavar="PLAN", help="id van het plan (zie 'plan lijst'; het begin volstaat)"
@@ -183,13 +207,13 @@ def _text(value: str, what: str) -> str:
     return text
 
 
-def _year(value: str | None) -> int:
+def _year(value: str | None, what: str = "beginjaar") -> int:
     if value is None:
         return date.today().year
     text = value.strip()
     if not text.isdigit() or not YEAR_MIN <= int(text) <= YEAR_MAX:
         raise CommandError(
-            f"ongeldig beginjaar '{value}'. Geef een jaartal tussen {YEAR_MIN} en {YEAR_MAX}.",
+            f"ongeldig {what} '{value}'. Geef een jaartal tussen {YEAR_MIN} en {YEAR_MAX}.",
             EXIT_USAGE,
         )
     return int(text)
@@ -305,6 +329,50 @@ def cmd_docx(args: argparse.Namespace) -> int:
     summary = report.summary()
     if summary:
         print(f"Let op: {summary}", file=sys.stderr)
+    print(f"Geschreven: {args.output}")
+    return EXIT_OK
+
+
+def cmd_voortgang(args: argparse.Namespace) -> int:
+    from drugspreventie_app.export.progress_report import (
+        KINDS,
+        ReportOptions,
+        write_progress_report,
+    )
+    from drugspreventie_app.storage.profile_access import profile_and_logo
+
+    apply_data_dir(args)
+    suffix = args.output.suffix.lower()
+    if suffix not in (".pdf", ".docx"):
+        raise CommandError(
+            f"kies een uitvoerbestand op .pdf of .docx (niet '{args.output.name}').", EXIT_USAGE
+        )
+    year = _year(args.jaar, "jaar")
+    if args.soort not in KINDS:
+        raise CommandError(
+            f"onbekende soort '{args.soort}'. Kies uit: {', '.join(KINDS)}.", EXIT_USAGE
+        )
+
+    def work(db: Any, plan: Plan) -> None:
+        if not plan.periode_start <= year <= plan.periode_eind:
+            raise CommandError(
+                f"{year} valt buiten de planperiode {plan.periode_text()}.", EXIT_USAGE
+            )
+        findings = _findings(plan, _interventions(db))
+        profile, _logo = profile_and_logo(db)
+        options = ReportOptions(kind=args.soort, year=year)
+        _storage(
+            lambda: write_progress_report(
+                args.output,
+                plan,
+                options,
+                findings=findings,
+                organisation=profile.organisatie,
+                today=date.today(),
+            )
+        )
+
+    _with_plan(args.id, work)
     print(f"Geschreven: {args.output}")
     return EXIT_OK
 

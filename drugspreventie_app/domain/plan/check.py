@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from datetime import date
 
 from drugspreventie_app.domain.guidance import DontDo, Guidance
 from drugspreventie_app.domain.intervention import MIDDELEN, NIVEAUS, SETTINGS, Intervention
@@ -39,6 +40,7 @@ from drugspreventie_app.domain.plan.options import (
     MODELLEN,
     VERSLAVINGSZORG_NAMEN,
 )
+from drugspreventie_app.domain.plan.progress import indicator_progress, missing_years
 from drugspreventie_app.domain.plan.sections import SECTIONS
 from drugspreventie_app.domain.text import age_range_text
 
@@ -81,6 +83,7 @@ class Finding:
 class _Context:
     interventions: Mapping[str, Intervention]
     guidance: Guidance
+    current_year: int
 
 
 Rule = Callable[[Plan, _Context], Iterable[Finding]]
@@ -617,6 +620,58 @@ def _rule_evaluatie(plan: Plan, ctx: _Context) -> Iterator[Finding]:
         )
 
 
+# --- m. the plan cycle: measurements --------------------------------------------------------
+
+
+def _rule_metingen(plan: Plan, ctx: _Context) -> Iterator[Finding]:
+    for doel in plan.doelen:
+        for sub in doel.subdoelen:
+            if _blank(sub.indicator):
+                continue
+            years = missing_years(plan, sub, ctx.current_year)
+            if years:
+                word = "het jaar" if len(years) == 1 else "de jaren"
+                yield Finding(
+                    "meting_ontbreekt",
+                    "waarschuwing",
+                    "evaluatie",
+                    f"Bij het subdoel {_subdoel_label(sub)} ontbreekt een meting over {word} "
+                    f"{_join([str(y) for y in years])}. Leg per jaar vast wat de monitoring "
+                    "liet zien, zodat de jaarlijkse verantwoording en de evaluatie kloppen.",
+                    SRC_MODELPLAN,
+                    sub.id,
+                )
+            for meting in sub.metingen:
+                # No value is allowed: "geen meting dit jaar" with a reason is a record too.
+                missing = _missing(("de bron", meting.bron))
+                if meting.jaar is None:
+                    missing.insert(0, "het jaar")
+                if missing:
+                    yield Finding(
+                        "meting_onvolledig",
+                        "fout",
+                        "evaluatie",
+                        f"Bij een meting van het subdoel {_subdoel_label(sub)} "
+                        f"{_ontbreekt(missing)}. Zonder jaar en bron kan niemand de meting "
+                        "controleren of vergelijken met de nulmeting.",
+                        SRC_MODELPLAN,
+                        sub.id,
+                    )
+            progress = indicator_progress(plan, doel, sub)
+            if progress.moving_away:
+                latest = progress.measurements[-1]
+                yield Finding(
+                    "indicator_wijkt_af",
+                    "waarschuwing",
+                    "evaluatie",
+                    f"De indicator van het subdoel {_subdoel_label(sub)} beweegt van de "
+                    f"streefwaarde af (meting {latest.jaar}). Ga na waarom, en of de acties "
+                    "voor dit subdoel moeten worden bijgesteld.",
+                    SRC_MODELPLAN,
+                    sub.id,
+                )
+
+
 # --- l. enforcement -----------------------------------------------------------------------
 
 
@@ -798,6 +853,7 @@ RULES: tuple[Rule, ...] = (
     _rule_massamediaal,
     _rule_handhaving,
     _rule_evaluatie,
+    _rule_metingen,
 )
 
 
@@ -814,12 +870,14 @@ def check_plan(
     plan: Plan,
     interventions: Mapping[str, Intervention] | None = None,
     guidance: Guidance | None = None,
+    today: date | None = None,
 ) -> list[Finding]:
     """All findings for the plan, by severity and then in section order.
 
     `interventions` maps intervention ids to interventions (pass the catalogue plus the
     user's local interventions); without it the shipped catalogue is used, and without
-    `guidance` the shipped Richtlijnen.
+    `guidance` the shipped Richtlijnen. `today` decides which years of the period are over
+    and should have a measurement.
     """
     if interventions is None or guidance is None:
         from drugspreventie_app.content import interventions as content
@@ -828,7 +886,7 @@ def check_plan(
             interventions = {i.id: i for i in content.catalogue()}
         if guidance is None:
             guidance = content.guidance()
-    ctx = _Context(interventions, guidance)
+    ctx = _Context(interventions, guidance, (today or date.today()).year)
     findings = [finding for rule in RULES for finding in rule(plan, ctx)]
     return sorted(findings, key=_sort_key)  # stable: rule order within a section
 

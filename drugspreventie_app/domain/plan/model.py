@@ -77,13 +77,27 @@ class LokaleSituatie:
 
 
 @dataclass
+class Meting:
+    """One measured value of a subdoel's indicator, as the monitoring found it."""
+
+    id: str = field(default_factory=new_id)
+    jaar: int | None = None
+    waarde: str = ""  # as measured and typed: "34%", "3,1", "27"
+    datum: str = ""  # when measured or published, as typed ("2027-11", "najaar 2027")
+    bron: str = ""
+    doelgroep: str = ""
+    toelichting: str = ""
+
+
+@dataclass
 class Subdoel:
     id: str = field(default_factory=new_id)
     omschrijving: str = ""
     indicator: str = ""
-    nulmeting: str = ""
+    nulmeting: str = ""  # value, optionally with its year: "38% (2023)"
     streefwaarde: str = ""
     streefjaar: int | None = None
+    metingen: list[Meting] = field(default_factory=list)
 
 
 @dataclass
@@ -92,6 +106,19 @@ class Doel:
     omschrijving: str = ""
     prioriteit: str = "middel"  # key of options.PRIORITEITEN
     subdoelen: list[Subdoel] = field(default_factory=list)
+
+
+@dataclass
+class ActieStatus:
+    """How an action stood in one year of the period."""
+
+    id: str = field(default_factory=new_id)
+    jaar: int = 2026
+    status: str = "gepland"  # key of options.ACTIE_STATUSSEN
+    toelichting: str = ""
+    bereik: int | None = None  # how many were reached, counted in `bereik_eenheid`
+    bereik_eenheid: str = ""  # "leerlingen", "ouders", "bijeenkomsten"
+    uitgegeven: int | None = None  # whole euros spent in that year
 
 
 @dataclass
@@ -116,6 +143,7 @@ class Actie:
     budget: str = ""
     subdoelen: list[str] = field(default_factory=list)  # ids of Subdoel
     terugkoppeling: str = ""  # how the executing party reports back
+    voortgang: list[ActieStatus] = field(default_factory=list)  # one entry per year at most
 
 
 @dataclass
@@ -306,11 +334,14 @@ def duplicate_for_next_period(plan: Plan) -> Plan:
     copy.titel = title_for_period(plan.titel, plan, copy)
     # Fresh ids for subdoelen, and the actions' references follow them.
     mapping: dict[str, str] = {}
+    # Measurements and statuses belong to the old period; the new plan starts its own cycle.
     for doel in copy.doelen:
         doel.id = new_id()
         for sub in doel.subdoelen:
             mapping[sub.id] = sub.id = new_id()
+            sub.metingen = []
     for actie in copy.acties:
         actie.id = new_id()
+        actie.voortgang = []
         actie.subdoelen = [mapping.get(s, s) for s in actie.subdoelen]
     return copy

@@ -85,6 +85,15 @@ DOMEINEN = {
 
 PRIORITEITEN = {"hoog": "Hoog", "middel": "Middel", "laag": "Laag"}
 
+# Where an action stood in one year of the period.
+ACTIE_STATUSSEN = {
+    "gepland": "Gepland",
+    "loopt": "Loopt",
+    "afgerond": "Afgerond",
+    "gestopt": "Gestopt",
+    "niet_gestart": "Niet gestart",
+}
+
 HARM_PIJLERS = {
     "vraagbeperking": "Vraagbeperking",
     "aanbodbeperking": "Aanbodbeperking",

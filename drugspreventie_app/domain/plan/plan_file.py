@@ -7,9 +7,10 @@ a new field is covered without touching this module), sizes, the fixed choices f
 with its place in the file ("plan.acties[2].budgett: onbekend veld"); indices count from 0,
 as in the JSON itself.
 
-Missing fields are not an error: they take the model's default, so an older version-1 file
-stays readable when the model gains a field. Unknown fields are an error, because silently
-dropping them would lose data.
+Missing fields are not an error: they take the model's default, so an older file stays
+readable when the model gains a field. Version 2 added the plan cycle (measurements per
+subdoel, action status per year); a version-1 file is simply a plan without them. Unknown
+fields are an error, because silently dropping them would lose data.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from drugspreventie_app.domain.intervention import NIVEAUS, PIJLERS, SETTINGS, W
 from drugspreventie_app.domain.plan import options
 from drugspreventie_app.domain.plan.model import (
     Actie,
+    ActieStatus,
     Beleidsfocus,
     Doel,
     Handhavingsmaatregel,
@@ -37,7 +39,8 @@ from drugspreventie_app.domain.text import has_control_characters
 from drugspreventie_app.domain.text_policy import MAX_TEXT, TextChanges, clean_tree
 
 FORMAT = "drugspreventie-werkbank/plan"
-VERSION = 1
+VERSION = 2
+READABLE_VERSIONS = (1, 2)  # 1: before the measurements and action statuses
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_STRING = MAX_TEXT  # the editor's limit, so every exported plan reads back
 MAX_LIST = 1_000
@@ -63,9 +66,12 @@ CHOICES: dict[tuple[type, str], dict[str, str]] = {
     (Actie, "component"): options.COMPONENTEN,
     (Actie, "werkvormen"): WERKVORMEN,
     (Handhavingsmaatregel, "maatregel"): options.HANDHAVING_MAATREGELEN,
+    (ActieStatus, "status"): options.ACTIE_STATUSSEN,
 }
-YEAR_FIELDS = ("periode_start", "periode_eind", "streefjaar")
+# Only whole numbers are checked as years: Cijfer.jaar is free text ("2023", "2022-2023").
+YEAR_FIELDS = ("periode_start", "periode_eind", "streefjaar", "jaar")
 AGE_FIELDS = ("leeftijd_van", "leeftijd_tot")
+COUNT_FIELDS = ("bereik", "uitgegeven")
 
 
 class PlanFileError(ValueError):
@@ -200,10 +206,10 @@ def _check_envelope(data: Any, problems: list[str]) -> None:
             f"deze Werkbank leest versie {VERSION}. Werk de Werkbank bij en probeer het opnieuw."
         )
         return
-    if version != VERSION or isinstance(version, bool):
+    if version not in READABLE_VERSIONS or isinstance(version, bool):
         problems.append(
             f"Het planbestand heeft een onbekende versie ({str(version)[:40]}); deze Werkbank "
-            f"leest versie {VERSION}."
+            f"leest versie {READABLE_VERSIONS[0]} tot en met {VERSION}."
         )
         return
     for key in data:
@@ -383,6 +389,8 @@ class _Checker:
             self.add(path, f"{value} is geen jaartal tussen {YEAR_MIN} en {YEAR_MAX}")
         if f.name in AGE_FIELDS and isinstance(value, int) and not AGE_MIN <= value <= AGE_MAX:
             self.add(path, f"{value} is geen leeftijd tussen {AGE_MIN} en {AGE_MAX}")
+        if f.name in COUNT_FIELDS and isinstance(value, int) and value < 0:
+            self.add(path, f"{value} is negatief; verwacht 0 of meer")
         if cls is Actie and f.name == "subdoelen":
             self.references += [(f"{path}[{i}]", ref) for i, ref in enumerate(value)]
 

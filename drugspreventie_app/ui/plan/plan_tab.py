@@ -52,6 +52,7 @@ from drugspreventie_app.ui.plan.check_panel import CheckPanel
 from drugspreventie_app.ui.plan.intervention_picker import InterventionPicker
 from drugspreventie_app.ui.plan.new_plan_dialog import NewPlanDialog
 from drugspreventie_app.ui.plan.plan_session import PlanSession
+from drugspreventie_app.ui.plan.progress_page import ProgressPage
 from drugspreventie_app.ui.plan.section_pages import (
     SectionPage,
     acties_page,
@@ -171,6 +172,10 @@ class PlanTab(QWidget):
             item = QListWidgetItem(f"{number}{section.title}")
             item.setData(Qt.ItemDataRole.UserRole, section.id)
             self.navigator.addItem(item)
+        # The plan cycle follows the plan's own chapters: it is not a chapter of the plan.
+        progress_item = QListWidgetItem("Voortgang")
+        progress_item.setData(Qt.ItemDataRole.UserRole, ProgressPage.section_id)
+        self.navigator.addItem(progress_item)
         self.pages = QStackedWidget()
         self.pages.setAccessibleName("Onderdeel van het plan")
         self.page_by_section: dict[str, SectionPage] = {}
@@ -187,6 +192,9 @@ class PlanTab(QWidget):
         ):
             self.page_by_section[page.section.id] = page
             self.pages.addWidget(page)
+        self.progress_page = ProgressPage(self.session, self.export_progress_report)
+        self.progress_page.status_message.connect(self.status_message)
+        self.pages.addWidget(self.progress_page)
         self.navigator.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.search = QLineEdit()
         self.search.setPlaceholderText("Zoek in het plan…")
@@ -487,6 +495,7 @@ class PlanTab(QWidget):
             return
         for page in self.page_by_section.values():
             page.load(plan)
+        self.progress_page.load(plan)
         self._update_enabled()
 
     def show_section(self, section_id: str) -> None:
@@ -758,6 +767,54 @@ class PlanTab(QWidget):
         message = print_document(self, pdf, plan.titel or "Plan")
         if message:
             self.status_message.emit(message)
+
+    def export_progress_report(self, kind: str, year: int, fmt: str) -> None:
+        """The voortgangsrapportage over `year` as PDF or Word, with the open findings."""
+        from drugspreventie_app.export.progress_report import (
+            ReportOptions,
+            default_report_name,
+            write_progress_report,
+        )
+        from drugspreventie_app.storage.profile_access import plan_profile_and_logo
+
+        plan = self.session.plan
+        if plan is None:
+            return
+        suffix, file_filter = (".pdf", PDF_FILTER) if fmt == "pdf" else (".docx", DOCX_FILTER)
+        options = ReportOptions(kind=kind, year=year)
+        path = dialogs.save_file(
+            self,
+            "Voortgangsrapportage opslaan",
+            default_report_name(plan, options) + suffix,
+            file_filter,
+        )
+        if not path:
+            return
+        target = Path(path) if path.lower().endswith(suffix) else Path(path + suffix)
+        profile, _logo = plan_profile_and_logo(self.db, plan)  # the plan's own author
+        findings = self.run_check()
+        snapshot = Plan.from_dict(plan.to_dict())  # the worker reads it while the user types
+        try:
+            finished, _result = export_in_background(
+                self,
+                "De voortgangsrapportage wordt opgemaakt…",
+                target,
+                lambda path: write_progress_report(
+                    path,
+                    snapshot,
+                    options,
+                    findings=findings,
+                    organisation=profile.organisatie,
+                    today=date.today(),
+                ),
+            )
+        except StorageError as err:
+            dialogs.error(self, "Opslaan mislukt", str(err))
+            return
+        if not finished:
+            self.status_message.emit("Rapportage geannuleerd; er is niets opgeslagen.")
+            return
+        self.status_message.emit(f"Voortgangsrapportage opgeslagen: {target}")
 
     def export_file(self) -> None:
         from drugspreventie_app.storage.plan_files import export_plan

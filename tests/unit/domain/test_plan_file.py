@@ -24,6 +24,7 @@ from drugspreventie_app.domain.plan.plan_file import (
     parse_plan_file,
     plan_to_file_text,
 )
+from tests.conftest import REPO_ROOT
 
 
 def _plan() -> Plan:
@@ -76,7 +77,7 @@ def test_round_trip_is_equal() -> None:
     assert data["formaat"] == FORMAT and data["versie"] == VERSION
     assert set(data) == {"formaat", "versie", "geexporteerd", "plan"}
     assert "‘Noord’ 😀" in text  # ensure_ascii=False keeps the text readable
-    assert '\n  "versie": 1,' in text  # indent 2
+    assert f'\n  "versie": {VERSION},' in text  # indent 2
 
 
 def test_round_trip_of_a_new_plan_and_of_none_values() -> None:
@@ -311,11 +312,11 @@ BAD_FILES: dict[str, tuple[Callable[[str], str], str]] = {
         "bestand met eigen interventies",
     ),
     "nieuwere versie": (
-        lambda t: t.replace('"versie": 1', '"versie": 2'),
-        "Dit planbestand heeft versie 2 en is gemaakt met een nieuwere Werkbank",
+        lambda t: t.replace(f'"versie": {VERSION}', f'"versie": {VERSION + 1}'),
+        f"Dit planbestand heeft versie {VERSION + 1} en is gemaakt met een nieuwere Werkbank",
     ),
     "versie als tekst": (
-        lambda t: t.replace('"versie": 1', '"versie": "1"'),
+        lambda t: t.replace(f'"versie": {VERSION}', '"versie": "1"'),
         "onbekende versie (1)",
     ),
     "geen plan": (
@@ -368,3 +369,83 @@ def test_single_problem_message() -> None:
 
 def test_byte_order_mark_is_accepted() -> None:
     assert parse_plan_file("\ufeff" + plan_to_file_text(PLAN)) == PLAN
+
+
+# -- version 2: the plan cycle ---------------------------------------------------------------
+
+
+def _cycle_plan():
+    from drugspreventie_app.domain.plan.model import ActieStatus, Meting
+
+    plan = Plan.from_dict(PLAN.to_dict())
+    sub = plan.all_subdoelen()[0]
+    sub.metingen = [
+        Meting(jaar=2027, waarde="34%", datum="2027-11", bron="GGD", doelgroep="klas 4"),
+        Meting(jaar=2028, waarde="", bron="GGD", toelichting="tweejaarlijkse monitor"),
+    ]
+    plan.acties[0].voortgang = [
+        ActieStatus(jaar=2027, status="loopt", bereik=540, bereik_eenheid="leerlingen"),
+        ActieStatus(jaar=2028, status="niet_gestart", toelichting="uitgesteld", uitgegeven=0),
+    ]
+    return plan
+
+
+def test_measurements_and_statuses_travel_in_the_plan_file() -> None:
+    plan = _cycle_plan()
+    text = plan_to_file_text(plan)
+    assert json.loads(text)["versie"] == VERSION == 2
+    back = parse_plan_file(text)
+    assert back == plan
+    assert back.all_subdoelen()[0].metingen[0].waarde == "34%"
+    assert back.acties[0].voortgang[1].status == "niet_gestart"
+
+
+def test_a_real_version_1_file_still_imports() -> None:
+    text = (REPO_ROOT / "tests" / "data" / "plan-versie-1.json").read_text(encoding="utf-8")
+    assert json.loads(text)["versie"] == 1
+    plan = parse_plan_file(text)
+    assert plan.gemeente == "Gemeente Voorbeeld" and len(plan.acties) == 9
+    assert all(s.metingen == [] for s in plan.all_subdoelen())
+    assert all(a.voortgang == [] for a in plan.acties)
+
+
+def test_a_newer_version_is_refused_in_dutch() -> None:
+    data = json.loads(plan_to_file_text(_cycle_plan()))
+    data["versie"] = VERSION + 1
+    problems = _problems(json.dumps(data))
+    assert problems == [
+        f"Dit planbestand heeft versie {VERSION + 1} en is gemaakt met een nieuwere Werkbank; "
+        f"deze Werkbank leest versie {VERSION}. Werk de Werkbank bij en probeer het opnieuw."
+    ]
+
+
+def test_bad_cycle_values_are_named_with_their_place() -> None:
+    data = json.loads(plan_to_file_text(_cycle_plan()))
+    raw = data["plan"]
+    raw["acties"][0]["voortgang"][0]["status"] = "bijna klaar"
+    raw["acties"][0]["voortgang"][1]["uitgegeven"] = -5
+    raw["doelen"][0]["subdoelen"][0]["metingen"][0]["jaar"] = 3027
+    raw["doelen"][0]["subdoelen"][0]["metingen"][1]["waarde"] = 34
+    problems = _problems(json.dumps(data))
+    assert any(
+        p.startswith("plan.acties[0].voortgang[0].status: onbekende waarde 'bijna klaar'")
+        for p in problems
+    )
+    assert "plan.acties[0].voortgang[1].uitgegeven: -5 is negatief; verwacht 0 of meer" in problems
+    assert (
+        "plan.doelen[0].subdoelen[0].metingen[0].jaar: 3027 is geen jaartal tussen 1990 en 2100"
+        in problems
+    )
+    assert (
+        "plan.doelen[0].subdoelen[0].metingen[1].waarde: verwacht tekst, gevonden een geheel getal"
+        in problems
+    )
+
+
+def test_control_characters_are_removed_on_import_not_refused() -> None:
+    """The text rule (issue 10) cleans a plan file as if it had been typed."""
+    data = _data()
+    data["plan"]["titel"] = "Plan\x07"
+    data["plan"]["evaluatie"]["indicatoren"] = ["a\x00b"]
+    plan = parse_plan_file(json.dumps(data))
+    assert plan.titel == "Plan" and plan.evaluatie.indicatoren == ["ab"]

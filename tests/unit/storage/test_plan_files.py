@@ -8,7 +8,7 @@ import pytest
 
 from drugspreventie_app import paths
 from drugspreventie_app.domain.plan.model import Doel, Plan, Subdoel, new_plan
-from drugspreventie_app.domain.plan.plan_file import PlanFileError, plan_to_file_text
+from drugspreventie_app.domain.plan.plan_file import VERSION, PlanFileError, plan_to_file_text
 from drugspreventie_app.storage.plan_files import (
     PlanNotFoundError,
     export_plan,
@@ -111,7 +111,7 @@ BAD_FILES: dict[str, tuple[Callable[[Path], None], str]] = {
     "geen utf-8": (lambda p: p.write_bytes(b'{"formaat": "\xff\xfe"}'), "geen UTF-8-tekst"),
     "ander formaat": (_write_text('{"formaat": "x", "versie": 1}'), "geen planbestand"),
     "nieuwere versie": (
-        _write_text(_good_text().replace('"versie": 1', '"versie": 3')),
+        _write_text(_good_text().replace(f'"versie": {VERSION}', f'"versie": {VERSION + 1}')),
         "nieuwere Werkbank",
     ),
     "verkeerd type": (
