@@ -7,8 +7,8 @@ acknowledges each write on a pipe only after the call returned. The parent kills
 random moment (half of the kills soon after the start, so they land in opening, recovery and
 the first writes; half after the first acknowledged write, so they land among later writes,
 versions and pruning, whatever the load on the machine), then opens the database as the next
-start would and checks that it loads and holds every acknowledged write. Forking instead of starting Python keeps 500 kills within
-half a minute.
+start would and checks that it loads and holds every acknowledged write. Forking instead of
+starting Python keeps 500 kills within half a minute.
 """
 
 from __future__ import annotations
