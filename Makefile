@@ -18,6 +18,7 @@ $(STAMP): $(LOCK) pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --require-hashes --no-deps -r $(LOCK)
 	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
+	$(PY) tools/check_lock.py
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
 

@@ -56,7 +56,7 @@ if [ -z "${DISPLAY:-}" ] && [ -z "$EXE" ]; then
 fi
 unset QT_QPA_PLATFORM  # the platform plugin the bundle ships (xcb here, windows on Windows)
 
-echo "== opdrachtregelversie: versie en zelftest met venster en afdruk op een PDF-printer"
+echo "== opdrachtregelversie: versie en zelftest met venster, licenties en afdruk op een PDF-printer"
 run "$CLI" --version >"$WORK/version.txt"
 cat "$WORK/version.txt"
 grep -q "Drugspreventie Werkbank [0-9]" "$WORK/version.txt"
@@ -64,11 +64,13 @@ run "$CLI" selftest --venster --data-dir "$DATA" >"$WORK/selftest.txt"
 cat "$WORK/selftest.txt"
 grep -q "venster geopend (xcb\|venster geopend (windows" "$WORK/selftest.txt"
 grep -q "handout afgedrukt op een PDF-printer" "$WORK/selftest.txt"
+grep -q "Help > Licenties toont .* elk met licentietekst" "$WORK/selftest.txt"
+grep -q "handleiding (F1) met [1-9]" "$WORK/selftest.txt"
 
 echo "== vensterprogramma starten tot het venster klaar is, en sluiten"
 run "$GUI" --data-dir "$DATA" --exit-when-ready
 
-echo "== exports: handout, bundel, interventies (PDF en Word), plan (PDF, Word, planbestand)"
+echo "== exports: handout, bundel, interventies, plan, voortgang (PDF en Word), planbestand"
 run "$CLI" middelen handout 3-mmc --doelgroep ouders -o "$WORK/handout.pdf" --data-dir "$DATA"
 run "$CLI" middelen bundel -o "$WORK/bundel.pdf" --data-dir "$DATA"
 run "$CLI" interventies export --setting gezin -o "$WORK/interventies.pdf" --data-dir "$DATA"
@@ -77,10 +79,12 @@ ID=$("$CLI" plan voorbeeld --data-dir "$DATA")
 run "$CLI" plan pdf "$ID" -o "$WORK/plan.pdf" --data-dir "$DATA"
 run "$CLI" plan docx "$ID" -o "$WORK/plan.docx" --data-dir "$DATA"
 run "$CLI" plan export "$ID" -o "$WORK/plan.json" --data-dir "$DATA"
-for pdf in handout bundel interventies plan; do
+run "$CLI" plan voortgang "$ID" --jaar 2026 -o "$WORK/voortgang.pdf" --data-dir "$DATA"
+run "$CLI" plan voortgang "$ID" --jaar 2026 -o "$WORK/voortgang.docx" --data-dir "$DATA"
+for pdf in handout bundel interventies plan voortgang; do
     head -c 5 "$WORK/$pdf.pdf" | grep -q "%PDF-" || { echo "FOUT: $pdf.pdf is geen PDF" >&2; exit 1; }
 done
-for docx in interventies plan; do
+for docx in interventies plan voortgang; do
     head -c 2 "$WORK/$docx.docx" | grep -q "PK" || { echo "FOUT: $docx.docx is geen Word-bestand" >&2; exit 1; }
 done
 if command -v pdffonts >/dev/null 2>&1; then

@@ -32,7 +32,6 @@ from drugspreventie_app.storage.json_storage import (
     generation_of,
     write_tables,
 )
-from drugspreventie_app.storage.legacy_versions import move_legacy_versions
 from drugspreventie_app.storage.lock import DataLock, LockHolder
 from drugspreventie_app.storage.migrations import (
     CURRENT_SCHEMA,
@@ -284,6 +283,8 @@ def _migrate_file(
     version = schema_version(tables)
     if version == CURRENT_SCHEMA:
         return tables, payload, None
+    from drugspreventie_app.storage.legacy_versions import move_legacy_versions  # once, ever
+
     copy_for_migration(path, backups_dir, version, generation_of(tables))
     move_legacy_versions(tables, history)  # before the step that drops their table
     tables = migrate(tables)

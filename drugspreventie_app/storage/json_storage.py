@@ -37,7 +37,6 @@ from drugspreventie_app.storage.errors import (
     WriteFailedError,
     describe_os_error,
 )
-from drugspreventie_app.storage.merge import merge_tables
 
 Tables = dict[str, dict[str, Any]]
 META_TABLE = "_meta"
@@ -246,6 +245,8 @@ class AtomicJSONStorage(Storage):
                 f"bewaard als {kept}."
             )
             return ours
+        from drugspreventie_app.storage.merge import merge_tables  # rare: not at start-up
+
         base = parse_database(self._last_payload)
         result = merge_tables(base, ours, theirs)
         self._generation = max(self._generation, generation_of(theirs))

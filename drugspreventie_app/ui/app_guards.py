@@ -1,6 +1,7 @@
 """Application-wide guards installed once on the QApplication, so that every widget, also
 the ones other parts of the program add later, gets the same behaviour:
 
+* Tab moves on from lists and tables instead of through every cell;
 * the mouse wheel scrolls the page instead of changing a combo or spin box the pointer
   happens to pass over (a plan's model once changed from RIVM to OKO that way); those boxes
   react to the wheel only once they have the keyboard focus;
@@ -21,6 +22,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QKeySequence, QWheelEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QAbstractScrollArea,
     QAbstractSpinBox,
     QApplication,
@@ -99,6 +101,11 @@ class AppGuards(QObject):
             watched.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             if isinstance(watched, QComboBox):
                 fit_combo_box(watched)
+        elif kind == QEvent.Type.Polish and isinstance(watched, QAbstractItemView):
+            # Tab leaves a list or table instead of walking through every cell (a keyboard
+            # trap in a table of 67 rows); the arrow keys move between cells, and Tab still
+            # goes to the next cell while one is being edited.
+            watched.setTabKeyNavigation(False)
         elif kind == QEvent.Type.Show and isinstance(watched, QWidget):
             if isinstance(watched, QDialog):
                 fit_dialog(watched)

@@ -1,10 +1,11 @@
 """Alt+letter mnemonics that never collide within what is visible at once.
 
-Buttons and labels named by hand keep their letter. Any push button or field label still
-without one (including those other parts of the program add later) gets a free letter from
-its own text when its window shows or changes page, the way KDE's accelerator manager does
-it. Check boxes are not given letters automatically: there are too many of them (the filter
-panel alone has thirty); they are reached with Tab and the arrow keys.
+Buttons, labels and groups named by hand keep their letter. Any push button, field label or
+group box still without one (including those other parts of the program add later) gets a
+free letter from its own text when its window shows or changes page, the way KDE's
+accelerator manager does it. Check boxes are not given letters automatically: there are too
+many of them (the filter panel alone has thirty); Alt+letter on their group box moves to the
+first one, and Tab and the arrow keys go on from there.
 """
 
 from __future__ import annotations
@@ -86,7 +87,7 @@ def visible_owners(window: QWidget) -> list[Owner]:
                     owners.append(Owner(widget, text, f"tabblad {text!r}"))
         elif isinstance(widget, QAbstractButton) and widget.text():
             owners.append(Owner(widget, widget.text(), f"knop {widget.text()!r}"))
-        elif isinstance(widget, QGroupBox) and widget.isCheckable() and widget.title():
+        elif isinstance(widget, QGroupBox) and widget.title():
             owners.append(Owner(widget, widget.title(), f"groep {widget.title()!r}"))
         elif isinstance(widget, QLabel) and widget.buddy() is not None:
             owners.append(Owner(widget, widget.text(), f"label {widget.text()!r}"))
@@ -109,9 +110,22 @@ def _candidates(text: str) -> list[int]:
     return starts + rest
 
 
+def _text(widget: QWidget) -> str:
+    return widget.title() if isinstance(widget, QGroupBox) else widget.text()
+
+
+def _set_text(widget: QWidget, text: str) -> None:
+    if isinstance(widget, QGroupBox):
+        widget.setTitle(text)  # Alt+letter then moves to the first field in the group
+    else:
+        widget.setText(text)
+
+
 def _assignable(widget: QWidget) -> bool:
     if isinstance(widget, QPushButton):
         return not widget.property(KEYS_PROPERTY)
+    if isinstance(widget, QGroupBox):
+        return True
     return (
         isinstance(widget, QLabel)
         and widget.buddy() is not None
@@ -121,8 +135,8 @@ def _assignable(widget: QWidget) -> bool:
 
 
 def assign_missing(window: QWidget) -> None:
-    """Give every visible push button and field label without a mnemonic a letter nobody
-    visible uses. Hand-picked letters always win; a letter given earlier stays as long as it
+    """Give every visible push button, field label and group without a mnemonic a letter
+    nobody visible uses. Hand-picked letters always win; a letter given earlier stays as long as it
     does not collide, so keyboard users find the same letters again."""
     owners = visible_owners(window)
 
@@ -137,14 +151,17 @@ def assign_missing(window: QWidget) -> None:
             used.add(owner.letter)  # keep the letter it had
         elif (is_auto(owner) or owner.letter is None) and _assignable(owner.widget):
             todo.append(owner.widget)
-    # buttons before labels: when letters run out, a label's field is still reached by Tab
-    todo.sort(key=lambda widget: not isinstance(widget, QPushButton))
+    # buttons, then field labels, then groups: when letters run out, what is left without
+    # one is still reached with Tab
+    todo.sort(
+        key=lambda w: 0 if isinstance(w, QPushButton) else 2 if isinstance(w, QGroupBox) else 1
+    )
     for widget in todo:
-        plain = strip_mnemonic(widget.text())
+        plain = strip_mnemonic(_text(widget))
         for i in _candidates(plain):
             if plain[i].lower() not in used:
                 used.add(plain[i].lower())
                 text = plain[:i] + "&" + plain[i:]
-                widget.setText(text)
+                _set_text(widget, text)
                 widget.setProperty(AUTO_PROPERTY, text)
                 break

@@ -1,4 +1,4 @@
-"""`drugspreventie selftest --venster`: the window and the print path, on this machine.
+"""`drugspreventie selftest --venster`: the window, the licences and the print path.
 
 An IT department (and `make dist-test`) uses it to prove that the installed program can show
 its window with every tab and print: Qt's platform plugin, the tabs' modules, fonts and the
@@ -18,8 +18,8 @@ PRINT_SLUG = "3-mmc"
 
 
 def check_window_and_printing() -> list[str]:
-    """Open the window, visit every tab, print a handout to a PDF printer; returns one
-    Dutch line per check, raises on the first failure."""
+    """Open the window, visit every tab, show Help > Licenties, print a handout to a PDF
+    printer; returns one Dutch line per check, raises on the first failure."""
     from PySide6.QtWidgets import QApplication
 
     from drugspreventie_app.ui.app import install_dutch_translations, program_icon
@@ -32,6 +32,7 @@ def check_window_and_printing() -> list[str]:
         paths.set_data_dir_override(Path(tmp) / "gegevens")
         try:
             lines = [_visit_tabs(app)]
+            lines.append(_show_licences(app))
             lines.append(_print_handout(Path(tmp) / "afdruk.pdf"))
         finally:
             paths.set_data_dir_override(previous)
@@ -53,13 +54,45 @@ def _visit_tabs(app: object) -> str:
             page = window.tabs.currentWidget()
             if page is None or not page.isVisible():
                 raise RuntimeError(f"tabblad {window.tabs.tabText(index)} werd niet getoond")
-            names.append(window.tabs.tabText(index).replace("&", ""))  # without its mnemonic
+            names.append(window.tabs.tabText(index).replace("&", ""))  # mnemonic marks
+        manual = window.show_help()  # F1: the offline manual
+        app.processEvents()  # type: ignore[attr-defined]
+        pages = manual.contents.count()
+        if not manual.isVisible() or pages == 0 or not manual.text.toPlainText().strip():
+            raise RuntimeError("de handleiding (F1) opende niet of is leeg")
+        manual.close()
         window.close()
         app.processEvents()  # type: ignore[attr-defined]
     finally:
         db.close()
     platform = app.platformName()  # type: ignore[attr-defined]
-    return f"venster geopend ({platform}), tabbladen getoond: {', '.join(names)}"
+    return (
+        f"venster geopend ({platform}), tabbladen getoond: {', '.join(names)}; "
+        f"handleiding (F1) met {pages} onderwerpen"
+    )
+
+
+def _show_licences(app: object) -> str:
+    """Help > Licenties: every third-party component listed, each with its own text (in a
+    built program this needs the dist-info metadata the build ships)."""
+    from drugspreventie_app.ui.licences_dialog import LicencesDialog
+
+    dialog = LicencesDialog()
+    dialog.show()
+    try:
+        without_text = []
+        for row in range(dialog.list.count()):
+            dialog.list.setCurrentRow(row)
+            app.processEvents()  # type: ignore[attr-defined]
+            if not dialog.components[row].text.strip():
+                without_text.append(dialog.components[row].name)
+        count = dialog.list.count()
+    finally:
+        dialog.close()
+    if count == 0 or without_text:
+        missing = ", ".join(without_text) or "alle onderdelen"
+        raise RuntimeError(f"Help > Licenties toont geen licentietekst voor: {missing}")
+    return f"Help > Licenties toont {count} onderdelen van derden, elk met licentietekst"
 
 
 def _print_handout(target: Path) -> str:

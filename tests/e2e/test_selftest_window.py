@@ -1,5 +1,5 @@
-"""`drugspreventie selftest --venster`: window, every tab and printing to a PDF printer, on a
-temporary data folder, so the user's own data is never opened or changed."""
+"""`drugspreventie selftest --venster`: window, every tab, Help > Licenties and printing to a
+PDF printer, on a temporary data folder, so the user's own data is never opened or changed."""
 
 from __future__ import annotations
 
@@ -13,12 +13,16 @@ def test_window_and_print_path_are_checked(run_cli, data_dir: Path) -> None:
     lines = result.stdout.splitlines()
     assert (
         "OK   venster geopend (offscreen), tabbladen getoond: Middelen, Interventies, "
-        "Preventie- en Handhavingsplan" in lines
+        "Preventie- en Handhavingsplan; handleiding (F1) met " in result.stdout
     )
     assert any(
-        re.fullmatch(r"OK   handout afgedrukt op een PDF-printer \(\d+ pagina's\)", ln)
+        re.fullmatch(
+            r"OK   Help > Licenties toont 1\d onderdelen van derden, elk met licentietekst", ln
+        )
         for ln in lines
     )
+    printed = [line for line in lines if line.startswith("OK   handout afgedrukt op een PDF")]
+    assert len(printed) == 1 and re.fullmatch(r".*printer \([1-9]\d* pagina's\)", printed[0])
     assert lines[-1] == "Zelftest geslaagd."
     assert not data_dir.exists()  # nothing written where the user's data would be
 

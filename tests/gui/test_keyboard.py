@@ -305,3 +305,47 @@ def test_splitter_positions_survive_a_restart(qtbot, db) -> None:
     again.show()
     inter = again.show_tab("interventies")
     assert inter.findChild(QSplitter, "interventies_splitter").sizes() == moved
+
+
+def test_a_choice_inside_a_table_cell_is_reached_with_the_keyboard(qtbot, plan_window) -> None:
+    tab = plan_window.plan_tab
+    tab.show_section("acties")
+    table = tab.page_by_section["acties"].tables[0]
+    table.table.setFocus()
+    qtbot.keyClick(table.table, Qt.Key.Key_Insert)  # "Vrije maatregel toevoegen"
+    assert len(tab.session.plan.acties) == 1
+    table.table.setCurrentCell(0, 1)  # the Niveau column
+    qtbot.keyClick(table.table, Qt.Key.Key_F2)
+    combo = table.table.cellWidget(0, 1)
+    assert combo.view().isVisible()  # its list is open
+    qtbot.keyClick(combo.view(), Qt.Key.Key_Down)
+    qtbot.keyClick(combo.view(), Qt.Key.Key_Return)
+    assert tab.session.plan.acties[0].niveau != ""
+
+
+def test_tab_leaves_a_table_instead_of_walking_its_cells(qtbot, window) -> None:
+    inter = window.show_tab("interventies")
+    inter.table.setFocus()
+    qtbot.keyClick(inter.table, Qt.Key.Key_Tab)
+    assert not inter.table.hasFocus()  # 67 rows x 5 columns once trapped Tab
+
+
+def test_tab_order_follows_the_screen_in_interventies(qtbot, window) -> None:
+    inter = window.show_tab("interventies")
+    QApplication.processEvents()
+    inter.search.setFocus()
+    qtbot.keyClick(inter.search, Qt.Key.Key_Backtab)  # Shift+Tab
+    assert inter.filters.clear_button.hasFocus()
+    inter.search.setFocus()
+    qtbot.keyClick(inter.search, Qt.Key.Key_Tab)
+    assert inter.table.hasFocus()
+
+
+def test_alt_letter_of_a_filter_group_goes_to_its_first_choice(qtbot, window) -> None:
+    inter = window.show_tab("interventies")
+    group = inter.filters.boxes["settings"]["gezin"].parentWidget()
+    qtbot.waitUntil(lambda: mnemonics.mnemonic_of(group.title()) is not None, timeout=2000)
+    letter = mnemonics.mnemonic_of(group.title())
+    inter.search.setFocus()
+    qtbot.keyClick(inter.search, letter, Qt.KeyboardModifier.AltModifier)
+    assert inter.filters.boxes["settings"]["gezin"].hasFocus()

@@ -128,6 +128,18 @@ def check_window(window: QWidget, label: str) -> list[str]:
     return problems
 
 
+def _sample_csv() -> Path:
+    """A small export as GGD and CBS tables look, for the CSV import dialog."""
+    import tempfile
+
+    path = Path(tempfile.mkdtemp()) / "gezondheidsmonitor.csv"
+    path.write_text(
+        "Indicator;Jaar;Waarde\nAlcohol gedronken afgelopen 4 weken, klas 4;2023;38\n",
+        encoding="utf-8",
+    )
+    return path
+
+
 def main() -> None:
     from drugspreventie_app.content.example_plan import example_plan
     from drugspreventie_app.domain.plan.model import new_id
@@ -165,6 +177,8 @@ def main() -> None:
     for section in SECTIONS:
         plan_tab.show_section(section.id)
         check(window, f"Plan/{section.title}")
+    plan_tab.show_section("voortgang")  # the plan cycle view (issue 15)
+    check(window, "Plan/Voortgang")
 
     from drugspreventie_app.domain.intervention_filter import InterventionFinder
     from drugspreventie_app.ui.help_window import HelpWindow
@@ -172,6 +186,7 @@ def main() -> None:
         LocalInterventionDialog,
     )
     from drugspreventie_app.ui.licences_dialog import LicencesDialog
+    from drugspreventie_app.ui.plan.csv_import_dialog import CsvImportDialog
     from drugspreventie_app.ui.plan.intervention_picker import InterventionPicker
     from drugspreventie_app.ui.plan.new_plan_dialog import NewPlanDialog
     from drugspreventie_app.ui.plan.versions_dialog import VersionsDialog
@@ -185,6 +200,7 @@ def main() -> None:
         "Interventie kiezen": lambda: InterventionPicker(
             InterventionFinder(plan_tab.interventions_by_id().values()), window
         ),
+        "Cijfers uit CSV": lambda: CsvImportDialog(plan, _sample_csv(), window),
         "Handleiding": lambda: HelpWindow(window),
         "Licenties": lambda: LicencesDialog(window),
     }

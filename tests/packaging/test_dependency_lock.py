@@ -93,3 +93,13 @@ def test_make_installs_from_the_lock_with_hashes() -> None:
     assert "pip install --quiet --require-hashes --no-deps -r $(LOCK)" in makefile
     assert "LOCK := requirements.lock" in makefile
     assert "--universal --generate-hashes" in makefile
+
+
+def test_a_dependency_missing_from_the_lock_is_named() -> None:
+    from tools.check_lock import missing
+
+    pyproject = (REPO / "pyproject.toml").read_text(encoding="utf-8")
+    lock = (REPO / "requirements.lock").read_text(encoding="utf-8")
+    assert missing(pyproject, lock) == []
+    without_tinydb = re.sub(r"^tinydb==.*$", "", lock, flags=re.MULTILINE)
+    assert missing(pyproject, without_tinydb) == ["tinydb"]

@@ -129,3 +129,12 @@ def test_bundle_check_names_missing_metadata_and_sbom(parts, tmp_path: Path) -> 
     found = check_bundle_licences.problems(bundle)
     assert "metadata (dist-info) van orjson ontbreekt in de bundel" in found
     assert any(p.startswith("SBOM ") and p.endswith("ontbreekt") for p in found)
+
+
+def test_bundle_check_names_a_package_the_program_does_not_need(parts, tmp_path) -> None:
+    """A package from the test extras that an optional import dragged into the bundle."""
+    bundle = _fake_bundle(parts, tmp_path)
+    (bundle / "_internal" / "pyphen-0.18.1.dist-info").mkdir()
+    (bundle / "_internal" / "pyphen-0.18.1.dist-info" / "METADATA").write_text("Name: pyphen\n")
+    found = check_bundle_licences.problems(bundle)
+    assert "pyphen zit in de bundel maar is geen afhankelijkheid van het programma" in found

@@ -43,8 +43,9 @@ _QT_MODULES_NOT_USED = [
     "QtPdf",
 ]
 _PYTHON_MODULES_NOT_USED = [
-    # test and development tools (defusedxml: Pillow's optional XMP reader would pull it in
-    # from the test extras)
+    # test and development tools; defusedxml (Pillow's optional XMP reader) and pyphen
+    # (reportlab's optional hyphenation, never switched on here) would otherwise come along
+    # from the test extras
     "tkinter",
     "unittest",
     "pydoc",
@@ -56,6 +57,8 @@ _PYTHON_MODULES_NOT_USED = [
     "jsonschema",
     "numpy",
     "defusedxml",
+    "pyphen",
+    "textstat",
     # the network and servers: the program is offline
     "ssl",
     "_ssl",

@@ -41,6 +41,36 @@ def shipped_metadata(bundle: Path) -> dict[str, str]:
     return found
 
 
+def runtime_closure(project: str = "drugspreventie-werkbank") -> set[str] | None:
+    """Canonical names of the program's runtime requirements and theirs, as installed here
+    (None when the program itself is not installed, so nothing can be compared)."""
+    from importlib import metadata
+
+    def requirements(name: str) -> list[str]:
+        try:
+            requires = metadata.requires(name) or []
+        except metadata.PackageNotFoundError:
+            return []
+        return [
+            re.split(r"[\s;<>=!~\[(]", r.strip(), maxsplit=1)[0]
+            for r in requires
+            if "extra ==" not in r
+        ]
+
+    try:
+        metadata.distribution(project)
+    except metadata.PackageNotFoundError:
+        return None
+    found: set[str] = set()
+    todo = requirements(project)
+    while todo:
+        name = canonical(todo.pop())
+        if name not in found:
+            found.add(name)
+            todo.extend(requirements(name))
+    return found
+
+
 def sbom_path(bundle: Path) -> Path:
     return bundle.with_name(bundle.name + ".cdx.json")
 
@@ -62,6 +92,10 @@ def problems(bundle: Path) -> list[str]:
         prefix = canonical(f"{name}-{metadata[name]}-")
         if not any(canonical(t).startswith(prefix) for t in texts):
             found.append(f"geen licentietekst van {name} in {licences}")
+    allowed = runtime_closure()
+    if allowed is not None:
+        for name in sorted(set(metadata) - allowed):
+            found.append(f"{name} zit in de bundel maar is geen afhankelijkheid van het programma")
     for name in REQUIRED_OTHERS:
         if not re.search(rf"^{re.escape(name)} ", overview_text, re.MULTILINE):
             found.append(f"{name} staat niet in {overview.name}")

@@ -128,6 +128,17 @@ class FilterPanel(QWidget):
             self.age_to.setValue(ages.tot if ages and ages.tot != ages.van else NO_AGE)
         self.changed.emit()
 
+    def focus_order(self) -> list[QWidget]:
+        """The fields in the order they appear on screen (for Tab)."""
+        order: list[QWidget] = []
+        for facet, boxes in self.boxes.items():
+            order.extend(boxes.values())
+            if facet == "settings":
+                order.extend((self.age, self.age_to))
+            if facet == "niveaus":
+                order.append(self.erkenning)
+        return [*order, self.local_only, self.clear_button]
+
     def criteria(self, text: str = "") -> Criteria:
         chosen = {
             facet: frozenset(v for v, box in boxes.items() if box.isChecked())

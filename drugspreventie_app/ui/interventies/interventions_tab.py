@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import tempfile
 from collections.abc import Callable
 from datetime import date
@@ -223,7 +224,34 @@ class InterventiesTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
+        self._tab_order_done = False
         self.reload_local()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # the plan may have changed in the plan tab since this tab was last shown
+        self.refresh_plan_marks()
+        if not self._tab_order_done:
+            # Only once the tab sits in its window: a tab order set before that is lost
+            # when the tab is moved into the main window.
+            self._tab_order_done = True
+            self._apply_tab_order()
+
+    def _apply_tab_order(self) -> None:
+        """Tab follows the screen: filters, search, results, buttons, then the side pane."""
+        chain = [
+            *self.filters.focus_order(),
+            self.search,
+            self.to_plan_button,  # in the confirmation above the results, when shown
+            self.table,
+            self.plan_button,
+            self.export_button,
+            self.local_button,
+            self.undo_button,
+            self.side_tabs.tabBar(),
+        ]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     # -- data --------------------------------------------------------------------------------
 
@@ -393,11 +421,6 @@ class InterventiesTab(QWidget):
         if plan is not None:
             self.plan_label.setText(f"✓ = staat al in het plan ‘{_plan_label(plan)}’")
         self.plan_label.setVisible(plan is not None)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        # the plan may have changed in the plan tab since this tab was last shown
-        self.refresh_plan_marks()
-        super().showEvent(event)
 
     def _request_add_to_plan(self) -> None:
         item = self.current_item()

@@ -48,8 +48,9 @@ class CheckPanel(QWidget):
         self.findings.setAlternatingRowColors(True)
         self.findings.itemActivated.connect(self._open)
         self.findings.itemClicked.connect(self._open)
-        heading = QLabel("Kies een bevinding om naar het onderdeel te gaan.")
+        heading = QLabel("Bevindin&gen: kies er een om naar het onderdeel te gaan.")
         heading.setWordWrap(True)
+        heading.setBuddy(self.findings)  # Alt+letter goes to the list
         check_page = QWidget()
         check_layout = QVBoxLayout(check_page)
         check_layout.setContentsMargins(4, 4, 4, 4)

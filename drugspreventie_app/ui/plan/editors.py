@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,6 +33,8 @@ from drugspreventie_app.ui.wrapping_check import WrappingCheckBox
 
 Getter = Callable[[Plan], Any]
 BUTTONS_PER_ROW = 2
+FIXED_SHARE = 0.55  # at most this part of a table's width goes to its fixed-width columns
+MIN_FIXED_COLUMN = 52
 
 
 def _set_path(obj: Any, path: tuple[str, ...], value: Any) -> None:
@@ -281,6 +283,9 @@ class RowTable(QWidget):
             else:
                 header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch)
         self.table.itemChanged.connect(self._item_changed)
+        # a choice inside a cell (niveau, setting, ...) is reached with F2 or Space
+        self.table.installEventFilter(self)
+        self.table.viewport().installEventFilter(self)  # its width sets the column widths
         self.table.currentCellChanged.connect(lambda row, *_: self.current_row_changed.emit(row))
 
         # A page can hold several tables, so their buttons work with keys in the table rather
@@ -306,10 +311,42 @@ class RowTable(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        heading = QLabel(f"<b>{title}</b>")
-        layout.addWidget(heading)
+        # a plain bold heading with the table as buddy: Alt+letter goes to the table
+        self.heading = QLabel(title)
+        font = self.heading.font()
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.heading.setBuddy(self.table)
+        layout.addWidget(self.heading)
         layout.addWidget(self.table)
         layout.addLayout(buttons)
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        if (
+            watched is self.table
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_F2, Qt.Key.Key_Space)
+        ):
+            combo = self.table.cellWidget(self.table.currentRow(), self.table.currentColumn())
+            if isinstance(combo, QComboBox) and combo.isEnabled():
+                combo.setFocus(Qt.FocusReason.TabFocusReason)
+                combo.showPopup()
+                return True
+        return super().eventFilter(watched, event)
+
+    def _fit_columns(self) -> None:
+        """Narrow the fixed columns when the pane is narrow (150% scaling), so the column
+        that holds the main text keeps about half of the width instead of wrapping its words
+        letter by letter."""
+        fixed = [(i, c.width) for i, c in enumerate(self.columns) if c.width]
+        total = sum(width for _, width in fixed)
+        room = self.table.viewport().width() * FIXED_SHARE
+        factor = min(1.0, room / total) if total and room > 0 else 1.0
+        header = self.table.horizontalHeader()
+        for i, width in fixed:
+            header.resizeSection(i, max(MIN_FIXED_COLUMN, int(width * factor)))
 
     def _place_buttons(self) -> None:
         for n, button in enumerate(self._buttons):

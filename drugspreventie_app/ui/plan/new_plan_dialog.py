@@ -30,6 +30,7 @@ class NewPlanDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Nieuw plan")
         self.setProperty("help_topic", "nieuw-plan")  # F1 opens the manual here
+        self.setMinimumWidth(min(520, screen_fit.usable_size(self).width()))
         self.auteur = auteur
         self.organisatie_details = organisatie or PlanOrganisatie()
         self.plan: Plan | None = None

@@ -114,15 +114,20 @@ class PlanTab(QWidget):
         self.duplicate_action.setToolTip("Dupliceer dit plan als begin van de volgende periode")
         self.import_action = self._menu_action("Plan &importeren…", self.import_plan)
         self.more_menu.addSeparator()
+        self.snapshot_action = self._menu_action("Versie &bewaren…", self.save_snapshot)
+        self.versions_action = self._menu_action("Ve&rsies…", self.show_versions)
+        self.more_menu.addSeparator()
         self.delete_action = self._menu_action("Naar de p&rullenbak", self.delete_plan)
         self.trash_action = self._menu_action("Pr&ullenbak…", self.restore_from_trash)
-        self.more_button = QPushButton("Meer")
+        self.more_button = QPushButton("M&eer")
         self.more_button.setMenu(self.more_menu)
-        self.more_button.setToolTip("Voorbeeldplan, naam wijzigen, volgende periode, importeren")
+        self.more_button.setToolTip(
+            "Voorbeeldplan, naam wijzigen, volgende periode, importeren, versies"
+        )
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(QLabel("<b>Plannen</b>"))
+        left_layout.addWidget(_heading("P&lannen", self.plan_list))
         left_layout.addWidget(self.plan_list, 1)
         row = QHBoxLayout()
         row.addWidget(self.new_button)
@@ -140,10 +145,6 @@ class PlanTab(QWidget):
         self.redo_button.clicked.connect(self.session.undo_stack.redo)
         self.session.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
         self.session.undo_stack.canRedoChanged.connect(self.redo_button.setEnabled)
-        self.snapshot_button = QPushButton("Versie bewaren…")
-        self.snapshot_button.clicked.connect(self.save_snapshot)
-        self.versions_button = QPushButton("Versies…")
-        self.versions_button.clicked.connect(self.show_versions)
         self.pdf_button = QPushButton("Exporteren als PDF…")
         self.pdf_button.clicked.connect(self.export_pdf)
         self.docx_button = QPushButton("Exporteren als Word…")
@@ -155,7 +156,7 @@ class PlanTab(QWidget):
         # Two rows (editing, then exporting) keep the window narrow enough for a laptop.
         toolbar = QVBoxLayout()
         for row_buttons in (
-            (self.undo_button, self.redo_button, self.snapshot_button, self.versions_button),
+            (self.undo_button, self.redo_button),
             (self.pdf_button, self.docx_button, self.file_button),
         ):
             row = QHBoxLayout()
@@ -211,7 +212,7 @@ class PlanTab(QWidget):
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         # The navigator sits under the plan list, so the editor gets the full middle width.
-        left_layout.addWidget(QLabel("<b>Onderdelen</b>"))
+        left_layout.addWidget(_heading("On&derdelen", self.navigator))
         left_layout.addWidget(self.navigator)
         self.editor_stack = QStackedWidget()
         self.editor_stack.addWidget(self.empty_label)
@@ -377,8 +378,8 @@ class PlanTab(QWidget):
             self.duplicate_action,
             self.rename_action,
             self.delete_action,
-            self.snapshot_button,
-            self.versions_button,
+            self.snapshot_action,
+            self.versions_action,
             self.pdf_button,
             self.docx_button,
             self.file_button,
@@ -394,7 +395,7 @@ class PlanTab(QWidget):
             self.rename_action,
             self.delete_action,
             self.trash_action,
-            self.snapshot_button,
+            self.snapshot_action,
             self.pages,
         ):
             if self.db.read_only:
@@ -864,6 +865,16 @@ class PlanTab(QWidget):
     def _watch_recovery(self) -> None:
         if self.session.last_error is None:
             self._save_error_shown = False
+
+
+def _heading(text: str, buddy: QWidget) -> QLabel:
+    """A bold heading whose Alt+letter moves the focus to the list below it."""
+    label = QLabel(text)
+    font = label.font()
+    font.setBold(True)
+    label.setFont(font)
+    label.setBuddy(buddy)
+    return label
 
 
 def _field_text(field: QWidget) -> str:

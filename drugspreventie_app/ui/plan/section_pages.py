@@ -429,7 +429,7 @@ class ActionDetail(QGroupBox):
         self._widgets: dict[str, Any] = {}
         form = QFormLayout(self)
         # labels above the fields when the pane is narrow, instead of clipping the fields
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         for key, label in (
             ("beschrijving", "Beschrijving"),
             ("doelgroep", "Doelgroep"),

@@ -19,6 +19,7 @@ UI_TOPICS = [
     "plan-opslaan",
     "plan-acties",
     *(f"plan-{section.id}" for section in SECTIONS),
+    "plan-voortgang",
 ]
 
 
