@@ -11,6 +11,7 @@ import os
 import statistics
 import sys
 import tempfile
+import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -69,19 +70,22 @@ def _fill(path: Path, with_history: bool) -> list:
     return [p.id for p in plans]
 
 
-def _save_samples(path: Path, plan_id: str) -> list[float]:
-    db = open_database(path)
-    repo = PlanRepository(db)
-    plan = repo.get(plan_id)
-    counter = {"n": 0}
-
-    def save_edit() -> None:
-        counter["n"] += 1
-        plan.beleidsfocus.visie = f"Getypt, toetsaanslag {counter['n']}"
-        repo.save(plan)
-
-    samples = measure(save_edit, SAVES, warmup=3)
-    db.close()
+def _alternating_saves(paths: list[Path], plan_ids: list[str], rounds: int) -> list[list[float]]:
+    """One save on each database in turn, so a burst of load on the shared disk hits both
+    sides alike; returns the samples per database."""
+    dbs = [open_database(path) for path in paths]
+    repos = [PlanRepository(db) for db in dbs]
+    plans = [repo.get(plan_id) for repo, plan_id in zip(repos, plan_ids, strict=True)]
+    samples: list[list[float]] = [[] for _ in paths]
+    for n in range(rounds + 3):
+        for side, (repo, plan) in enumerate(zip(repos, plans, strict=True)):
+            plan.beleidsfocus.visie = f"Getypt, toetsaanslag {n}"
+            start = time.perf_counter()
+            repo.save(plan)
+            if n >= 3:  # warm-up
+                samples[side].append((time.perf_counter() - start) * 1000)
+    for db in dbs:
+        db.close()
     return samples
 
 
@@ -101,14 +105,13 @@ def main() -> None:
         bare_ids = _fill(bare, with_history=False)
         full_ids = _fill(full, with_history=True)
 
-        # interleaved rounds, so load on the shared machine hits both sides alike
-        bare_saves: list[float] = []
-        full_saves: list[float] = []
+        # interleaved, so load on the shared machine hits both sides alike
+        bare_saves, full_saves = _alternating_saves(
+            [bare, full], [bare_ids[0], full_ids[0]], SAVES * 3
+        )
         bare_opens: list[float] = []
         full_opens: list[float] = []
         for _ in range(3):
-            bare_saves += _save_samples(bare, bare_ids[0])
-            full_saves += _save_samples(full, full_ids[0])
             bare_opens += _open_samples(bare)
             full_opens += _open_samples(full)
 

@@ -243,6 +243,7 @@ def _kind(value: Any) -> str:
     return "een object"
 
 
+@cache  # type hints are hashable and few; the check runs over every stored plan at start-up
 def _expected(hint: Any) -> str:
     if is_dataclass(hint):
         return "verwacht een object"
@@ -259,6 +260,18 @@ def _expected(hint: Any) -> str:
     }[hint]
 
 
+_origin = cache(get_origin)
+
+
+@cache
+def _fields_by_name(cls: type) -> dict[str, Field]:
+    return {f.name: f for f in fields(cls)}
+
+
+_is_dataclass = cache(is_dataclass)
+
+
+@cache
 def _optional_args(hint: Any) -> Any | None:
     """`X` for `X | None`, else None."""
     if get_origin(hint) in (Union, types.UnionType):
@@ -304,7 +317,7 @@ class _Checker:
         if not isinstance(raw, dict):
             self.add(path, f"{_expected(cls)}, gevonden {_kind(raw)}")
             return
-        known = {f.name: f for f in fields(cls)}
+        known = _fields_by_name(cls)
         for key in raw:
             if key not in known:
                 self.add(f"{path}.{str(key)[:80]}", "onbekend veld")
@@ -327,10 +340,10 @@ class _Checker:
         inner = _optional_args(hint)
         if inner is not None:
             return value is None or self.check_value(inner, value, path, hint)
-        if is_dataclass(hint):
+        if _is_dataclass(hint):
             self.check_object(hint, value, path)
             return False
-        if get_origin(hint) is list:
+        if _origin(hint) is list:
             (item_type,) = get_args(hint)
             if not isinstance(value, list):
                 self.add(path, f"{_expected(hint)}, gevonden {_kind(value)}")
@@ -341,11 +354,11 @@ class _Checker:
             ok = True
             for index, item in enumerate(value):
                 item_path = f"{path}[{index}]"
-                if is_dataclass(item_type):
+                if _is_dataclass(item_type):
                     self.check_object(item_type, item, item_path, in_list=True)
                 else:
                     ok = self.check_value(item_type, item, item_path) and ok
-            return ok and not is_dataclass(item_type)
+            return ok and not _is_dataclass(item_type)
         if hint not in (bool, int, str):
             raise TypeError(f"plan_file kent het type {hint!r} van {path} niet")  # model changed
         expected = _expected(shown if shown is not None else hint)
