@@ -19,7 +19,7 @@ from drugspreventie_app.content.interventions import catalogue
 from drugspreventie_app.domain.factsheet import Audience
 from drugspreventie_app.domain.profile import HelpContact, OrganisationProfile
 from drugspreventie_app.export.handout import HandoutContext, write_bundle, write_handout
-from drugspreventie_app.export.plan_pdf import write_plan_pdf
+from drugspreventie_app.export.plan_document import write_plan
 
 RUNS = 7
 
@@ -68,7 +68,7 @@ def main() -> None:
         bundle_floor = measure(lambda: bare_document(bundle_pages), 3)
         line(f"PDF: kale reportlab, {bundle_pages} pagina's (vloer)", bundle_floor)
         line(f"PDF: bundel 18 factsheets, {bundle_pages} pagina's", bundle, bundle_floor)
-        plan_runs = measure(lambda: write_plan_pdf(out / "plan.pdf", plan, ctx, interventions), 3)
+        plan_runs = measure(lambda: write_plan(out / "plan.pdf", plan, ctx, interventions), 3)
         plan_pages = len(PdfReader(out / "plan.pdf").pages)
         plan_floor = measure(lambda: bare_document(plan_pages), 3)
         line(f"PDF: kale reportlab, {plan_pages} pagina's (vloer)", plan_floor)

@@ -113,7 +113,7 @@ def _paper_pages(tmp: Path) -> None:
     from drugspreventie_app.domain.factsheet import Audience
     from drugspreventie_app.domain.profile import HelpContact, OrganisationProfile
     from drugspreventie_app.export.handout import HandoutContext, write_handout
-    from drugspreventie_app.export.plan_pdf import write_plan_pdf
+    from drugspreventie_app.export.plan_document import write_plan
 
     ctx = HandoutContext(
         OrganisationProfile(
@@ -123,8 +123,10 @@ def _paper_pages(tmp: Path) -> None:
             hulpcontacten=[HelpContact("Preventiewerker IVZ", "jongeren", "0570-123456")],
         )
     )
-    handout = write_handout(tmp / "h.pdf", factsheet_by_slug("3-mmc"), Audience.OUDERS, ctx)
-    plan = write_plan_pdf(tmp / "p.pdf", example_plan(), ctx, {i.id: i for i in catalogue()})
+    handout = tmp / "h.pdf"
+    write_handout(handout, factsheet_by_slug("3-mmc"), Audience.OUDERS, ctx)
+    plan = tmp / "p.pdf"
+    write_plan(plan, example_plan(), ctx, {i.id: i for i in catalogue()})
     for source, page, name in (
         (handout, 0, "handout-ouders.png"),
         (plan, 0, "plan-omslag.png"),

@@ -276,7 +276,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from drugspreventie_app.storage.errors import StorageError
 
     apply_data_dir(args)
-    suffix = output_suffix(args.output, (".pdf", ".docx"))
+    output_suffix(args.output, (".pdf", ".docx"))
     criteria = _criteria(args)
     settings = _settings(args.setting)
     advice = _advice(settings[0], criteria.leeftijd) if settings else None
@@ -284,14 +284,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     if not found:
         print(hint, file=sys.stderr)
     ctx = _handout_context()
-    summary = ""
     try:
-        if suffix == ".docx":
-            from drugspreventie_app.export.interventions_docx import write_overview_docx
-
-            summary = write_overview_docx(args.output, found, criteria, advice, ctx).summary()
-        else:
-            write_overview(args.output, found, criteria, advice, ctx)
+        summary = write_overview(args.output, found, criteria, advice, ctx).summary()
     except (StorageError, OSError) as err:
         raise CommandError(f"het bestand {args.output} kon niet worden geschreven: {err}") from err
     if summary:

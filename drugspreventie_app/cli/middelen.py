@@ -59,7 +59,9 @@ def register(subparsers: argparse._SubParsersAction, parent: argparse.ArgumentPa
     regio.add_argument("plaats", help="gemeente of regio, bijvoorbeeld 'Eindhoven'")
     regio.set_defaults(func=cmd_regio)
 
-    bundel = sub.add_parser("bundel", parents=[parent], help="alle factsheets in één PDF")
+    bundel = sub.add_parser(
+        "bundel", parents=[parent], help="alle factsheets in één PDF of Word-document"
+    )
     bundel.add_argument(
         "-o", "--output", required=True, type=Path, metavar="BESTAND", help="PDF-bestand"
     )
@@ -133,9 +135,12 @@ def _write(action, target: Path) -> int:
     from drugspreventie_app.storage.errors import StorageError
 
     try:
-        action()
+        report = action()
     except StorageError as err:
         raise CommandError(str(err)) from err
+    summary = report.summary() if report is not None else ""
+    if summary:
+        print(f"Let op: {summary}", file=sys.stderr)
     print(f"Geschreven: {target}")
     return EXIT_OK
 
@@ -160,39 +165,15 @@ def cmd_handout(args: argparse.Namespace) -> int:
             "jongeren die het middel gebruiken.",
             EXIT_USAGE,
         )
-    if suffix == ".docx":
-        if audience is not Audience.PROFESSIONAL:
-            raise CommandError(
-                "als Word-document is er alleen de handout voor professionals; maak de "
-                f"handout voor {audience.value} als PDF (.pdf).",
-                EXIT_USAGE,
-            )
-        return _write_docx(args.output, sheet)
     ctx = _handout_context()
-    return _write(lambda: write_handout(args.output, sheet, audience, ctx), args.output)
-
-
-def _write_docx(target: Path, sheet: Factsheet) -> int:
-    from drugspreventie_app.export.handout_docx import write_handout_docx
-
-    ctx = _handout_context()
-    summary = ""
-
-    def write() -> None:
-        nonlocal summary
-        summary = write_handout_docx(target, sheet, ctx).summary()
-
-    code = _write(write, target)
-    if summary:
-        print(f"Let op: {summary}", file=sys.stderr)
-    return code
+    return _write(lambda: write_handout(args.output, sheet, audience, ctx, suffix), args.output)
 
 
 def cmd_bundel(args: argparse.Namespace) -> int:
     from drugspreventie_app.export.handout import write_bundle
 
     apply_data_dir(args)
-    output_suffix(args.output, (".pdf",))
+    suffix = output_suffix(args.output, (".pdf", ".docx"))
     sheets = sorted(_sheets(), key=lambda s: s.naam.casefold())
     ctx = _handout_context()
-    return _write(lambda: write_bundle(args.output, sheets, ctx), args.output)
+    return _write(lambda: write_bundle(args.output, sheets, ctx, suffix), args.output)

@@ -297,36 +297,28 @@ def _pdf_context(db: Any, plan: Plan) -> Any:
 
 
 def cmd_pdf(args: argparse.Namespace) -> int:
-    from drugspreventie_app.export.plan_pdf import write_plan_pdf
-
-    apply_data_dir(args)
-    output_suffix(args.output, (".pdf",), "Voor een Word-document: 'plan docx'.")
-
-    def work(db: Any, plan: Plan) -> None:
-        interventions = _interventions(db)
-        findings = _findings(plan, interventions)
-        ctx = _pdf_context(db, plan)
-        _storage(lambda: write_plan_pdf(args.output, plan, ctx, interventions, findings))
-
-    _with_plan(args.id, work)
-    print(f"Geschreven: {args.output}")
-    return EXIT_OK
+    return _write_plan_document(args, ".pdf", "Voor een Word-document: 'plan docx'.")
 
 
 def cmd_docx(args: argparse.Namespace) -> int:
-    from drugspreventie_app.export.plan_docx import write_plan_docx
+    return _write_plan_document(args, ".docx", "Voor een PDF: 'plan pdf'.")
+
+
+def _write_plan_document(args: argparse.Namespace, fmt: str, hint: str) -> int:
+    from drugspreventie_app.export.plan_document import write_plan
 
     apply_data_dir(args)
-    output_suffix(args.output, (".docx",), "Voor een PDF: 'plan pdf'.")
+    output_suffix(args.output, (fmt,), hint)
 
     def work(db: Any, plan: Plan) -> Any:
         interventions = _interventions(db)
         findings = _findings(plan, interventions)
         ctx = _pdf_context(db, plan)
-        return _storage(lambda: write_plan_docx(args.output, plan, ctx, interventions, findings))
+        return _storage(
+            lambda: write_plan(args.output, plan, ctx, interventions, findings, fmt=fmt)
+        )
 
-    report = _with_plan(args.id, work)
-    summary = report.summary()
+    summary = _with_plan(args.id, work).summary()
     if summary:
         print(f"Let op: {summary}", file=sys.stderr)
     print(f"Geschreven: {args.output}")
@@ -339,7 +331,7 @@ def cmd_voortgang(args: argparse.Namespace) -> int:
         ReportOptions,
         write_progress_report,
     )
-    from drugspreventie_app.storage.profile_access import profile_and_logo
+    from drugspreventie_app.storage.profile_access import plan_profile_and_logo
 
     apply_data_dir(args)
     suffix = args.output.suffix.lower()
@@ -359,7 +351,7 @@ def cmd_voortgang(args: argparse.Namespace) -> int:
                 f"{year} valt buiten de planperiode {plan.periode_text()}.", EXIT_USAGE
             )
         findings = _findings(plan, _interventions(db))
-        profile, _logo = profile_and_logo(db)
+        profile, _logo = plan_profile_and_logo(db, plan)  # the plan's own author
         options = ReportOptions(kind=args.soort, year=year)
         _storage(
             lambda: write_progress_report(

@@ -1,4 +1,5 @@
-"""Printable A4 handouts of a factsheet, one per audience, and the bundle of all factsheets."""
+"""Handouts of a factsheet, one per audience, and the bundle of all factsheets: each described
+once as a `Document` and written as PDF or Word by the file's suffix."""
 
 from __future__ import annotations
 
@@ -6,20 +7,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from drugspreventie_app.domain.factsheet import Audience, Factsheet, format_date
 from drugspreventie_app.domain.profile import OrganisationProfile
+from drugspreventie_app.export import document as dm
 from drugspreventie_app.export.handout_extras import (
     Block,
     background_blocks,
     emergency_blocks,
     national_help_lines,
 )
-from drugspreventie_app.export.markup import para_text
-from drugspreventie_app.export.pdf_document import TOC_STYLE, PdfMeta, styles, write_pdf
+from drugspreventie_app.export.output import write_document
 
 EMERGENCY = "Bij een noodgeval (bewusteloos, benauwd, hoge koorts, een aanval): bel 112."
+FALLBACK_AUTHOR = dm.APP_NAME
 
 SUBTITLES = {
     Audience.PROFESSIONAL: "Factsheet voor professionals",
@@ -41,321 +42,270 @@ class HandoutContext:
         return self.today or date.today()
 
 
-def _bullets(items: Sequence[str], st: dict[str, Any]) -> list[Any]:
-    from reportlab.platypus import Paragraph
-
-    return [Paragraph(para_text(item), st["bullet"], bulletText="•") for item in items]
-
-
-def _heading(text: str, st: dict[str, Any]) -> Any:
-    from reportlab.platypus import Paragraph
-
-    return Paragraph(para_text(text), st["h1"])
-
-
-def _para(text: str, st: dict[str, Any], style: str = "body") -> Any:
-    from reportlab.platypus import Paragraph
-
-    return Paragraph(para_text(text), st[style])
-
-
-def _table(rows: list[list[str]], widths_mm: Sequence[float], st: dict[str, Any]) -> Any:
-    """A ruled table that stays readable in black and white; first row is the header."""
-    from reportlab.lib import colors
-    from reportlab.lib.units import mm
-    from reportlab.platypus import Paragraph, Table, TableStyle
-
-    cells = [[Paragraph(para_text(cell), st["small"]) for cell in row] for row in rows]
-    table = Table(cells, colWidths=[w * mm for w in widths_mm], repeatRows=1)
-    table.setStyle(
-        TableStyle(
-            [
-                ("GRID", (0, 0), (-1, -1), 0.4, colors.black),
-                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e6e6e6")),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("TOPPADDING", (0, 0), (-1, -1), 2),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-            ]
-        )
-    )
-    return table
-
-
-def organisation_block(ctx: HandoutContext, st: dict[str, Any]) -> list[Any]:
+def organisation_blocks(ctx: HandoutContext, profile: OrganisationProfile) -> list[object]:
     """Logo and contact details of the user's organisation, as set in Instellingen."""
-    from reportlab.lib.units import mm
-    from reportlab.platypus import Image, Paragraph
-
-    p = ctx.profile
-    out: list[Any] = []
+    out: list[object] = []
     if ctx.logo is not None:
-        try:
-            img = Image(str(ctx.logo))
-            scale = min(45 * mm / img.imageWidth, 18 * mm / img.imageHeight)
-            img.drawWidth, img.drawHeight = img.imageWidth * scale, img.imageHeight * scale
-            img.hAlign = "LEFT"
-            out.append(img)
-        except Exception:  # a logo that became unreadable must not stop the handout
-            out.append(_para("(logo kon niet worden gelezen)", st, "muted"))
-    lines = [p.organisatie, p.afdeling, p.adres, p.telefoon, p.email, p.website]
-    text = "<br/>".join(para_text(line) for line in lines if line.strip())
+        name = profile.organisatie.strip()
+        out.append(dm.Figure("logo", f"Logo van {name}" if name else "Logo", source=ctx.logo))
+    lines = [profile.organisatie, profile.afdeling, profile.adres, profile.telefoon]
+    lines += [profile.email, profile.website]
+    text = "\n".join(line.strip() for line in lines if line.strip())
     if text:
-        out.append(Paragraph(text, st["muted"]))
+        out.append(dm.Paragraph(text, "muted"))
     return out
 
 
-def _status_box(sheet: Factsheet, st: dict[str, Any]) -> Any:
-    return _para(f"Wettelijke status: {sheet.status.short}", st, "box")
+class _Sheet:
+    """Writes one factsheet's sections into a document, headings from `level` down."""
 
+    def __init__(self, doc: dm.Document, sheet: Factsheet, level: int) -> None:
+        self.doc, self.sheet, self.level = doc, sheet, level
 
-def _peildatum_line(sheet: Factsheet, ctx: HandoutContext, st: dict[str, Any]) -> list[Any]:
-    out = [
-        _para(
-            f"Peildatum: {format_date(sheet.peildatum.isoformat())} · afgedrukt op "
-            f"{ctx.printed:%d-%m-%Y}",
-            st,
-            "muted",
+    def h(self, text: str) -> None:
+        self.doc.add(dm.Heading(text, self.level))
+
+    def sub(self, text: str) -> None:
+        self.doc.add(dm.Heading(text, self.level + 1))
+
+    def professional(self) -> None:
+        s, d = self.sheet, self.doc
+        self.h("Kernpunten")
+        d.bullets(s.kernpunten)
+        self.h("Wat is het?")
+        d.paras(s.wat_is_het)
+        d.paras(f"Stofgroep: {s.stofgroep}")
+        if s.straatnamen:
+            d.paras(f"Straatnamen: {', '.join(s.straatnamen)}")
+        self.h("Werking")
+        d.paras(f"Werking: {', '.join(s.werking)}")
+        d.paras(s.werking_toelichting)
+        self.h("Gebruik in cijfers")
+        d.table(
+            ["Groep", "Jaar", "Cijfer", "Bron"],
+            [[c.groep, c.jaar, c.waarde, c.bron] for c in s.cijfers],
+            (58, 19, 47, 50),
         )
-    ]
-    notice = sheet.outdated_notice(ctx.printed)
-    if notice:
-        out.append(_para(notice, st, "box"))
-    return out
-
-
-def _help_sections(sheet: Factsheet, ctx: HandoutContext, st: dict[str, Any]) -> list[Any]:
-    out: list[Any] = [_heading("Hulp en informatie", st)]
-    local = ctx.profile.hulpcontacten
-    if local:
-        out.append(_para("Bij u in de buurt", st, "h2"))
-        out.extend(
-            _bullets(
-                [" – ".join(x for x in (c.naam, c.rol, c.contact) if x.strip()) for c in local],
-                st,
-            )
+        if s.cijfers_toelichting:
+            d.paras(s.cijfers_toelichting, "small")
+        if s.markt:
+            self.sub("Markt en prijs")
+            d.paras(s.markt)
+        self.h("Inname, dosering en werkingsduur")
+        d.paras(s.inname_vormen)
+        d.table(
+            ["Manier", "Dosering", "Begint na", "Duur"],
+            [
+                [r.route, r.dosis or dm.EMPTY_CELL, r.intrede or dm.EMPTY_CELL, r.duur or "–"]
+                for r in s.routes
+            ],
+            (32, 52, 40, 50),
+            when_empty=(
+                f"Manier van gebruik: {', '.join(r.route for r in s.routes) or 'onbekend'}. "
+                "De bronnen geven geen cijfers over dosering, begin en duur van de werking."
+            ),
+            informative_from=1,
         )
-    out.append(_para("Landelijk en in uw regio", st, "h2"))
-    out.extend(_bullets(national_help_lines(sheet, ctx.profile), st))
-    out.append(_para(EMERGENCY, st))
-    return out
+        if s.inname_toelichting:
+            d.paras(s.inname_toelichting)
+        self.h("Effecten")
+        self.sub("Gewenste effecten")
+        d.bullets(s.effecten_gewenst)
+        self.sub("Ongewenste effecten")
+        d.bullets(s.effecten_ongewenst)
+        self.h("Risico's")
+        self.sub("Korte termijn")
+        d.bullets(s.risico_kort)
+        self.sub("Lange termijn")
+        d.bullets(s.risico_lang)
+        self.sub("Verslaving")
+        d.paras(s.verslaving)
+        self.sub("Gevaarlijke combinaties")
+        d.bullets(s.combinaties)
+        self.h("Wetgeving")
+        d.paras(s.status.samenvatting)
+        d.paras(s.wetgeving)
+        d.bullets(f"{format_date(e.datum)}: {e.gebeurtenis}" for e in s.status.historie)
+        self.h("Signalen")
+        d.bullets(s.signalen)
+        self.h("Preventie en communicatie")
+        self.sub("Wel doen")
+        d.bullets(s.preventie_doen)
+        self.sub("Niet doen")
+        d.bullets(s.preventie_niet_doen)
+        if s.jongeren_waarschuwing:
+            self.sub("Voorlichting aan jongeren")
+            d.paras(s.jongeren_waarschuwing)
 
-
-def _blocks(blocks: Sequence[Block], st: dict[str, Any]) -> list[Any]:
-    """Draw the format-neutral blocks of handout_extras."""
-    out: list[Any] = []
-    for kind, content in blocks:
-        if kind == "h1":
-            out.append(_heading(str(content), st))
-        elif kind == "bullets":
-            out.extend(_bullets(list(content), st))
-        else:
-            out.append(_para(str(content), st, kind))
-    return out
-
-
-def _sources(sheet: Factsheet, st: dict[str, Any]) -> list[Any]:
-    return [_para("Bronnen", st, "h2"), *[_para(b.citation(), st, "small") for b in sheet.bronnen]]
-
-
-def _professional_body(sheet: Factsheet, st: dict[str, Any]) -> list[Any]:
-    out: list[Any] = [_heading("Kernpunten", st), *_bullets(sheet.kernpunten, st)]
-    out += [
-        _heading("Wat is het?", st),
-        _para(sheet.wat_is_het, st),
-        _para(f"Stofgroep: {sheet.stofgroep}", st),
-    ]
-    if sheet.straatnamen:
-        out.append(_para(f"Straatnamen: {', '.join(sheet.straatnamen)}", st))
-    out += [
-        _heading("Werking", st),
-        _para(f"Werking: {', '.join(sheet.werking)}", st),
-        _para(sheet.werking_toelichting, st),
-        _heading("Gebruik in cijfers", st),
-    ]
-    rows = [["Groep", "Jaar", "Cijfer", "Bron"]] + [
-        [c.groep, c.jaar, c.waarde, c.bron] for c in sheet.cijfers
-    ]
-    out.append(_table(rows, (62, 14, 48, 50), st))
-    if sheet.cijfers_toelichting:
-        out.append(_para(sheet.cijfers_toelichting, st, "small"))
-    if sheet.markt:
-        out += [_para("Markt en prijs", st, "h2"), _para(sheet.markt, st)]
-    out += [_heading("Inname, dosering en werkingsduur", st), _para(sheet.inname_vormen, st)]
-    route_rows = [["Manier", "Dosering", "Begint na", "Duur"]] + [
-        [r.route, r.dosis or "–", r.intrede or "–", r.duur or "–"] for r in sheet.routes
-    ]
-    out.append(_table(route_rows, (32, 52, 40, 50), st))
-    if sheet.inname_toelichting:
-        out.append(_para(sheet.inname_toelichting, st))
-    out += [
-        _heading("Effecten", st),
-        _para("Gewenste effecten", st, "h2"),
-        *_bullets(sheet.effecten_gewenst, st),
-        _para("Ongewenste effecten", st, "h2"),
-        *_bullets(sheet.effecten_ongewenst, st),
-        _heading("Risico's", st),
-        _para("Korte termijn", st, "h2"),
-        *_bullets(sheet.risico_kort, st),
-        _para("Lange termijn", st, "h2"),
-        *_bullets(sheet.risico_lang, st),
-        _para("Verslaving", st, "h2"),
-        _para(sheet.verslaving, st),
-        _para("Gevaarlijke combinaties", st, "h2"),
-        *_bullets(sheet.combinaties, st),
-        _heading("Wetgeving", st),
-        _para(sheet.status.samenvatting, st),
-        _para(sheet.wetgeving, st),
-    ]
-    if sheet.status.historie:
-        out.extend(
-            _bullets(
-                [f"{format_date(e.datum)}: {e.gebeurtenis}" for e in sheet.status.historie], st
-            )
-        )
-    out += [
-        _heading("Signalen", st),
-        *_bullets(sheet.signalen, st),
-        _heading("Preventie en communicatie", st),
-        _para("Wel doen", st, "h2"),
-        *_bullets(sheet.preventie_doen, st),
-        _para("Niet doen", st, "h2"),
-        *_bullets(sheet.preventie_niet_doen, st),
-    ]
-    if sheet.jongeren_waarschuwing:
-        out += [
-            _para("Voorlichting aan jongeren", st, "h2"),
-            _para(sheet.jongeren_waarschuwing, st),
-        ]
-    return out
-
-
-def _parents_body(sheet: Factsheet, st: dict[str, Any]) -> list[Any]:
-    out: list[Any] = [_heading("Wat is het?", st), _para(sheet.ouders_samenvatting, st)]
-    if sheet.straatnamen:
-        out.append(_para(f"Andere namen die u kunt horen: {', '.join(sheet.straatnamen)}", st))
-    out += [
-        _heading("Wat kunt u merken?", st),
-        _para(
+    def parents(self) -> None:
+        s, d = self.sheet, self.doc
+        self.h("Wat is het?")
+        d.paras(s.ouders_samenvatting)
+        if s.straatnamen:
+            d.paras(f"Andere namen die u kunt horen: {', '.join(s.straatnamen)}")
+        self.h("Wat kunt u merken?")
+        d.paras(
             "Deze signalen kunnen ook andere oorzaken hebben; ze zijn geen bewijs van gebruik.",
-            st,
             "muted",
-        ),
-        *_bullets(sheet.signalen, st),
-        _heading("Het gesprek aangaan", st),
-        *_bullets(sheet.ouders_gesprek, st),
-        _heading("Wat zegt de wet?", st),
-        _para(sheet.status.samenvatting, st),
-    ]
-    return out
+        )
+        d.bullets(s.signalen)
+        self.h("Het gesprek aangaan")
+        d.bullets(s.ouders_gesprek)
+        self.h("Wat zegt de wet?")
+        d.paras(s.status.samenvatting)
+
+    def youth(self) -> None:
+        s, d = self.sheet, self.doc
+        self.h("Wat is het?")
+        d.paras(s.jongeren_samenvatting)
+        self.h("Risico's")
+        d.bullets(s.risico_kort)
+        self.sub("Verslaving")
+        d.paras(s.verslaving)
+        self.h("Niet combineren")
+        d.bullets(s.combinaties)
+        self.h("Als je toch gebruikt: zo beperk je de risico's")
+        d.bullets(s.jongeren_veiliger)
+        self.h("Wat zegt de wet?")
+        d.paras(s.status.samenvatting)
+
+    def help(self, profile: OrganisationProfile) -> None:
+        s, d = self.sheet, self.doc
+        self.h("Hulp en informatie")
+        if profile.hulpcontacten:
+            self.sub("Bij u in de buurt")
+            d.bullets(
+                " – ".join(x for x in (c.naam, c.rol, c.contact) if x.strip())
+                for c in profile.hulpcontacten
+            )
+        self.sub("Landelijk en in uw regio")
+        d.bullets(national_help_lines(s, profile))
+        d.paras(EMERGENCY)
+
+    def extras(self, blocks: Sequence[Block]) -> None:
+        """The emergency section and background of `handout_extras`, at this sheet's
+        heading levels."""
+        for kind, content in blocks:
+            if kind == "h1":
+                self.h(str(content))
+            elif kind == "h2":
+                self.sub(str(content))
+            elif kind == "bullets":
+                self.doc.bullets(list(content))
+            else:
+                self.doc.paras(str(content), "small")
+
+    def sources(self) -> None:
+        self.sub("Bronnen")
+        for source in self.sheet.bronnen:
+            self.doc.paras(source.citation(), "small")
 
 
-def _youth_body(sheet: Factsheet, st: dict[str, Any]) -> list[Any]:
-    return [
-        _heading("Wat is het?", st),
-        _para(sheet.jongeren_samenvatting, st),
-        _heading("Risico's", st),
-        *_bullets(sheet.risico_kort, st),
-        _para("Verslaving", st, "h2"),
-        _para(sheet.verslaving, st),
-        _heading("Niet combineren", st),
-        *_bullets(sheet.combinaties, st),
-        _heading("Als je toch gebruikt: zo beperk je de risico's", st),
-        *_bullets(sheet.jongeren_veiliger, st),
-        _heading("Wat zegt de wet?", st),
-        _para(sheet.status.samenvatting, st),
-    ]
-
-
-BODIES = {
-    Audience.PROFESSIONAL: _professional_body,
-    Audience.OUDERS: _parents_body,
-    Audience.JONGEREN: _youth_body,
-}
-
-
-def handout_story(
+def _sheet_blocks(
+    doc: dm.Document,
     sheet: Factsheet,
     audience: Audience,
     ctx: HandoutContext,
+    profile: OrganisationProfile,
     *,
-    st: dict[str, Any] | None = None,
-    title_style: str = "title",
-    with_organisation: bool = True,
-) -> list[Any]:
-    st = st or styles()
-    story: list[Any] = organisation_block(ctx, st) if with_organisation else []
-    story += [
-        _para(sheet.naam, st, title_style),
-        _para(SUBTITLES[audience], st, "subtitle"),
-        _status_box(sheet, st),
-        *_peildatum_line(sheet, ctx, st),
-        *BODIES[audience](sheet, st),
-        *_blocks(emergency_blocks(sheet, audience), st),
-        *(_blocks(background_blocks(sheet), st) if audience is Audience.PROFESSIONAL else []),
-        *_help_sections(sheet, ctx, st),
-        *_sources(sheet, st),
-    ]
-    return story
+    in_bundle: bool,
+) -> None:
+    level = 2 if in_bundle else 1
+    if in_bundle:
+        doc.add(dm.Heading(sheet.naam, 1, contents=True, page_break=True, style="title"))
+    else:
+        doc.add(dm.Paragraph(sheet.naam, "title"))
+    doc.add(
+        dm.Paragraph(SUBTITLES[audience], "subtitle"),
+        dm.Note(f"Wettelijke status: {sheet.status.short}"),
+        dm.Paragraph(
+            f"Peildatum: {format_date(sheet.peildatum.isoformat())} · afgedrukt op "
+            f"{ctx.printed:%d-%m-%Y}",
+            "muted",
+        ),
+    )
+    notice = sheet.outdated_notice(ctx.printed)
+    if notice:
+        doc.add(dm.Note(notice))
+    part = _Sheet(doc, sheet, level)
+    {
+        Audience.PROFESSIONAL: part.professional,
+        Audience.OUDERS: part.parents,
+        Audience.JONGEREN: part.youth,
+    }[audience]()
+    part.extras(emergency_blocks(sheet, audience))
+    if audience is Audience.PROFESSIONAL:
+        part.extras(background_blocks(sheet))
+    part.help(profile)
+    part.sources()
 
 
-def handout_meta(sheet: Factsheet, audience: Audience, ctx: HandoutContext) -> PdfMeta:
-    org = ctx.profile.organisatie.strip() or "Drugspreventie Werkbank"
-    return PdfMeta(
+def _organisation_name(profile: OrganisationProfile) -> str:
+    return profile.organisatie.strip() or FALLBACK_AUTHOR
+
+
+def handout_document(sheet: Factsheet, audience: Audience, ctx: HandoutContext) -> dm.Document:
+    """The handout of `sheet` for `audience`."""
+    report = dm.ExportReport()
+    profile = dm.clean_tree(ctx.profile, report, "Organisatiegegevens")
+    sheet = dm.clean_tree(sheet, report, "Factsheet")
+    org = _organisation_name(profile)
+    meta = dm.DocumentMeta(
         title=f"{sheet.naam} – {SUBTITLES[audience].lower()}",
         author=org,
         subject=f"Handout {sheet.naam} ({audience.label})",
         footer=f"{org} · {sheet.naam}",
         printed=ctx.printed,
+        keywords=f"drugspreventie; factsheet; {sheet.naam}",
     )
+    doc = dm.Document(meta, report=report)
+    doc.add(*organisation_blocks(ctx, profile))
+    _sheet_blocks(doc, sheet, audience, ctx, profile, in_bundle=False)
+    return doc
 
 
-def write_handout(target: Path, sheet: Factsheet, audience: Audience, ctx: HandoutContext) -> Path:
-    return write_pdf(
-        target, handout_story(sheet, audience, ctx), handout_meta(sheet, audience, ctx)
-    )
-
-
-def write_bundle(target: Path, sheets: Sequence[Factsheet], ctx: HandoutContext) -> Path:
-    """All factsheets (professional version) in one PDF with a table of contents."""
-    from reportlab.lib.styles import ParagraphStyle
-    from reportlab.platypus import PageBreak
-    from reportlab.platypus.tableofcontents import TableOfContents
-
-    st = styles()
-    st["toc_title"] = ParagraphStyle(TOC_STYLE, parent=st["title"])
-    toc = TableOfContents()
-    toc.levelStyles = [ParagraphStyle("TocLevel0", parent=st["body"], leftIndent=6)]
-    toc.dotsMinLevel = 0
-    story: list[Any] = [
-        *organisation_block(ctx, st),
-        _para("Factsheets middelen", st, "title"),
-        _para(
-            f"Alle {len(sheets)} factsheets van de Drugspreventie Werkbank, voor professionals. "
-            f"Afgedrukt op {ctx.printed:%d-%m-%Y}.",
-            st,
-            "subtitle",
-        ),
-        _para("Inhoud", st, "h1"),
-        toc,
-    ]
-    for sheet in sheets:
-        story.append(PageBreak())
-        story.extend(
-            handout_story(
-                sheet,
-                Audience.PROFESSIONAL,
-                ctx,
-                st=st,
-                title_style="toc_title",
-                with_organisation=False,
-            )
-        )
-    org = ctx.profile.organisatie.strip() or "Drugspreventie Werkbank"
-    meta = PdfMeta(
+def bundle_document(sheets: Sequence[Factsheet], ctx: HandoutContext) -> dm.Document:
+    """All factsheets (professional version) with a table of contents."""
+    report = dm.ExportReport()
+    profile = dm.clean_tree(ctx.profile, report, "Organisatiegegevens")
+    org = _organisation_name(profile)
+    meta = dm.DocumentMeta(
         title="Factsheets middelen – bundel",
         author=org,
         subject="Alle factsheets voor professionals",
         footer=f"{org} · Factsheets middelen",
         printed=ctx.printed,
+        keywords="drugspreventie; factsheets",
     )
-    return write_pdf(target, story, meta, with_toc=True)
+    doc = dm.Document(meta, report=report)
+    doc.add(
+        *organisation_blocks(ctx, profile),
+        dm.Paragraph("Factsheets middelen", "title"),
+        dm.Paragraph(
+            f"Alle {len(sheets)} factsheets van de Drugspreventie Werkbank, voor professionals. "
+            f"Afgedrukt op {ctx.printed:%d-%m-%Y}.",
+            "subtitle",
+        ),
+        dm.Contents("Inhoud", levels=1),
+    )
+    for n, sheet in enumerate(sheets, 1):
+        clean = dm.clean_tree(sheet, report, f"Factsheet {n}")
+        _sheet_blocks(doc, clean, Audience.PROFESSIONAL, ctx, profile, in_bundle=True)
+    return doc
+
+
+def write_handout(
+    target: Path,
+    sheet: Factsheet,
+    audience: Audience,
+    ctx: HandoutContext,
+    fmt: str | None = None,
+) -> dm.ExportReport:
+    """The handout as PDF or Word: `fmt` (".pdf", ".docx") or else the suffix of `target`."""
+    return write_document(target, handout_document(sheet, audience, ctx), fmt)
+
+
+def write_bundle(
+    target: Path, sheets: Sequence[Factsheet], ctx: HandoutContext, fmt: str | None = None
+) -> dm.ExportReport:
+    return write_document(target, bundle_document(sheets, ctx), fmt)

@@ -4,7 +4,7 @@ mid-term or final evaluation), described once and drawn as PDF and as Word.
 `build_progress_report` gathers the content without any renderer: the cover facts, the
 summary of goals with their traffic lights, the indicators with their charts, the actions
 with status, reach and spending, the measurements with their sources and the open plan-check
-findings. `progress_pdf` and `progress_docx` only lay that out.
+findings. `progress_document` only lays that out, once, for PDF and Word.
 """
 
 from __future__ import annotations
@@ -249,14 +249,11 @@ def write_progress_report(
         plan, options, findings=findings, organisation=organisation, today=today
     )
     suffix = Path(target).suffix.lower()
-    if suffix == ".pdf":
-        from drugspreventie_app.export.progress_pdf import write_progress_pdf
+    if suffix in (".pdf", ".docx"):
+        from drugspreventie_app.export.output import write_document
+        from drugspreventie_app.export.progress_document import progress_document
 
-        return write_progress_pdf(Path(target), report)
-    if suffix == ".docx":
-        from drugspreventie_app.export.progress_docx import write_progress_docx
-
-        write_progress_docx(Path(target), report)
+        write_document(Path(target), progress_document(report))
         return Path(target)
     raise ValueError(
         f"Onbekend bestandstype '{suffix or '(geen)'}': kies een bestandsnaam op .pdf of .docx."

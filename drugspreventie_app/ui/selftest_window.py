@@ -105,15 +105,13 @@ def _print_handout(target: Path) -> str:
     from drugspreventie_app.content.factsheets import all_factsheets
     from drugspreventie_app.domain.factsheet import Audience
     from drugspreventie_app.domain.profile import OrganisationProfile
-    from drugspreventie_app.export.handout import HandoutContext, handout_meta, handout_story
-    from drugspreventie_app.export.pdf_document import render_pdf
+    from drugspreventie_app.export.handout import HandoutContext, handout_document
+    from drugspreventie_app.export.pdf_renderer import render_pdf
     from drugspreventie_app.ui.printing import print_pdf
 
     sheet = next(s for s in all_factsheets() if s.slug == PRINT_SLUG)
     ctx = HandoutContext(profile=OrganisationProfile(), today=date.today())
-    pdf = render_pdf(
-        handout_story(sheet, Audience.OUDERS, ctx), handout_meta(sheet, Audience.OUDERS, ctx)
-    )
+    pdf = render_pdf(handout_document(sheet, Audience.OUDERS, ctx))
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(target))

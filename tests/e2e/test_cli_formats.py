@@ -20,7 +20,7 @@ def test_handout_docx_is_a_word_document(run_cli, tmp_path: Path) -> None:
     ("args", "name"),
     [
         (("middelen", "handout", "3-mmc", "--doelgroep", "ouders"), "x.odt"),
-        (("middelen", "bundel"), "bundel.docx"),
+        (("middelen", "bundel"), "bundel.odt"),
         (("plan", "pdf", "abcd"), "plan.docx"),
         (("plan", "docx", "abcd"), "plan.pdf"),
     ],

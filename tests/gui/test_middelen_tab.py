@@ -185,13 +185,15 @@ def test_handout_dialog_shows_and_reaches_the_profile(tab, db, fake_dialogs, mon
     assert ProfileRepository(db).load().organisatie == "Sint-Jozefschool Aalten"
 
 
-def test_word_is_offered_where_it_exists(tab, fake_dialogs) -> None:
-    from drugspreventie_app.ui.middelen.middelen_tab import word_available
+@pytest.mark.parametrize("audience", list(Audience))
+def test_every_audience_as_word(tab, fake_dialogs, tmp_path: Path, audience: Audience) -> None:
+    """Regression: only the professional handout existed as Word."""
+    from docx import Document
 
     tab.select_slug("3-mmc")
-    fake_dialogs.choose_answer = None
+    fake_dialogs.choose_answer = list(Audience).index(audience)
+    fake_dialogs.format_answer = ".docx"
+    fake_dialogs.save_answer = str(tmp_path / "handout")
     tab.make_handout()
-    dialog = fake_dialogs.handout_dialogs[-1]
-    for audience in Audience:
-        dialog.set_audience(audience)
-        assert dialog.format_group.button(1).isEnabled() == word_available(audience)
+    doc = Document(tmp_path / "handout.docx")
+    assert audience.label.split()[0].lower() in " ".join(p.text for p in doc.paragraphs).lower()

@@ -543,14 +543,10 @@ class InterventiesTab(QWidget):
             suffix, target = typed, Path(path)
         else:
             target = Path(path + suffix)
-        summary = ""
-        try:
-            if suffix == ".docx":
-                from drugspreventie_app.export.interventions_docx import write_overview_docx
+        from drugspreventie_app.export.interventions_overview import write_overview
 
-                summary = write_overview_docx(*self._overview_args(target)).summary()
-            else:
-                self._write_overview_pdf(target)
+        try:
+            summary = write_overview(*self._overview_args(target)).summary()
         except StorageError as err:
             dialogs.error(self, "Opslaan mislukt", str(err))
             return

@@ -77,14 +77,12 @@ class HandoutDialog(QDialog):
         title: str,
         ok_text: str,
         with_format: bool,
-        word_for: Callable[[Audience], bool] = lambda _a: True,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self._load_profile = load_profile
         self._edit_profile = edit_profile
-        self._word_for = word_for
         layout = QVBoxLayout(self)
         heading = QLabel(sheet.naam)
         heading.setStyleSheet("font-weight: bold;")
@@ -98,13 +96,9 @@ class HandoutDialog(QDialog):
             self.audience_group.addButton(button, n)
             audience_layout.addWidget(button)
         self.audience_group.button(0).setChecked(True)
-        self.audience_group.idToggled.connect(lambda _i, _on: self._update_formats())
         layout.addWidget(audience_box)
 
         self.format_group = QButtonGroup(self)
-        self.format_note = QLabel()
-        self.format_note.setWordWrap(True)
-        self.format_note.setStyleSheet("color: #555;")
         if with_format:
             format_box = QGroupBox("Formaat")
             format_layout = QVBoxLayout(format_box)
@@ -113,7 +107,6 @@ class HandoutDialog(QDialog):
                 self.format_group.addButton(button, n)
                 format_layout.addWidget(button)
             self.format_group.button(0).setChecked(True)
-            format_layout.addWidget(self.format_note)
             layout.addWidget(format_box)
 
         carried = QGroupBox("Op de handout komt (uit de instellingen)")
@@ -133,7 +126,6 @@ class HandoutDialog(QDialog):
 
         layout.addWidget(dialogs.action_buttons(ok_text, self.accept, self.reject))
         self.refresh_profile()
-        self._update_formats()
 
     def refresh_profile(self) -> None:
         self.profile_label.setText(profile_summary(self._load_profile()))
@@ -141,19 +133,6 @@ class HandoutDialog(QDialog):
     def edit_profile(self) -> None:
         self._edit_profile(self)
         self.refresh_profile()
-
-    def _update_formats(self) -> None:
-        word = self.format_group.button(1)
-        if word is None:
-            return
-        allowed = self._word_for(self.audience())
-        word.setEnabled(allowed)
-        if not allowed and word.isChecked():
-            self.format_group.button(0).setChecked(True)
-        self.format_note.setText(
-            "" if allowed else "Als Word-document is er alleen de versie voor professionals."
-        )
-        self.format_note.setVisible(not allowed)
 
     def audience(self) -> Audience:
         return AUDIENCES[max(self.audience_group.checkedId(), 0)]

@@ -38,11 +38,6 @@ DOCX_FILTER = "Word-documenten (*.docx)"
 PDF_FILTER = "PDF-bestanden (*.pdf)"
 
 
-def word_available(audience: Audience) -> bool:
-    """Which handouts exist as a Word document."""
-    return audience is Audience.PROFESSIONAL
-
-
 def suggested_file_name(sheet: Factsheet, audience: Audience) -> str:
     safe = re.sub(r"[^A-Za-z0-9-]+", "-", sheet.slug).strip("-")
     return f"handout-{safe}-{audience.value}.pdf"
@@ -247,7 +242,6 @@ class MiddelenTab(QWidget):
             title=title,
             ok_text=ok_text,
             with_format=with_format,
-            word_for=word_available,
             parent=self,
         )
         dialog.set_suffix(suffix)
@@ -292,20 +286,12 @@ class MiddelenTab(QWidget):
         if not target:
             return
         path = _with_suffix(Path(target), suffix)
-        if suffix == ".docx":
-            self._write(lambda: self._write_handout_docx(path, sheet, audience), path)
-        else:
-            self._write(lambda: self._write_handout(path, sheet, audience), path)
+        self._write(lambda: self._write_handout(path, sheet, audience), path)
 
-    def _write_handout(self, target: Path, sheet: Factsheet, audience: Audience) -> None:
+    def _write_handout(self, target: Path, sheet: Factsheet, audience: Audience) -> str:
         from drugspreventie_app.export.handout import write_handout
 
-        write_handout(target, sheet, audience, self._context())
-
-    def _write_handout_docx(self, target: Path, sheet: Factsheet, audience: Audience) -> str:
-        from drugspreventie_app.export.handout_docx import write_handout_docx
-
-        return write_handout_docx(target, sheet, self._context()).summary()
+        return write_handout(target, sheet, audience, self._context()).summary()
 
     def make_handout_docx(self) -> None:
         """The same dialog with Word chosen."""
@@ -319,10 +305,10 @@ class MiddelenTab(QWidget):
             return
         path = _with_suffix(Path(target), ".pdf")
 
-        def write() -> None:
+        def write() -> str:
             from drugspreventie_app.export.handout import write_bundle
 
-            write_bundle(path, self.sheets, self._context())
+            return write_bundle(path, self.sheets, self._context()).summary()
 
         self._write(write, path)
 
@@ -341,8 +327,8 @@ class MiddelenTab(QWidget):
         self._status(f"Opgeslagen: {target}")
 
     def print_handout(self) -> None:
-        from drugspreventie_app.export.handout import handout_meta, handout_story
-        from drugspreventie_app.export.pdf_document import render_pdf
+        from drugspreventie_app.export.handout import handout_document
+        from drugspreventie_app.export.pdf_renderer import render_pdf
         from drugspreventie_app.ui.printing import print_document
 
         chosen = self._ask_handout("Afdrukken", "Afdrukken…", with_format=False)
@@ -350,7 +336,7 @@ class MiddelenTab(QWidget):
             return
         sheet, audience, _suffix = chosen
         ctx = self._context()
-        pdf = render_pdf(handout_story(sheet, audience, ctx), handout_meta(sheet, audience, ctx))
+        pdf = render_pdf(handout_document(sheet, audience, ctx))
         message = print_document(self, pdf, f"{sheet.naam} – {audience.label}")
         if message:
             self._status(message)

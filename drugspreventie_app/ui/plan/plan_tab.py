@@ -692,19 +692,19 @@ class PlanTab(QWidget):
     # -- files -------------------------------------------------------------------------------
 
     def export_pdf(self) -> None:
-        from drugspreventie_app.export.plan_pdf import write_plan_pdf
+        from drugspreventie_app.export.plan_document import write_plan
 
-        self._export_document("PDF", ".pdf", PDF_FILTER, write_plan_pdf)
+        self._export_document("PDF", ".pdf", PDF_FILTER, write_plan)
 
     def export_docx(self) -> None:
-        from drugspreventie_app.export.plan_docx import write_plan_docx
+        from drugspreventie_app.export.plan_document import write_plan
 
-        self._export_document("Word-document", ".docx", DOCX_FILTER, write_plan_docx)
+        self._export_document("Word-document", ".docx", DOCX_FILTER, write_plan)
 
     def _export_document(self, kind: str, suffix: str, file_filter: str, write) -> None:
         """Ask where, ask about the plan check, write; a Word export may report characters
         it had to replace."""
-        from drugspreventie_app.export.docx_common import ExportReport
+        from drugspreventie_app.export.document import ExportReport
         from drugspreventie_app.export.handout import HandoutContext
         from drugspreventie_app.storage.profile_access import plan_profile_and_logo
 
@@ -753,8 +753,8 @@ class PlanTab(QWidget):
         """The plan on paper: the same document as the PDF, without the plan-check appendix
         (that is a working note, not part of the plan)."""
         from drugspreventie_app.export.handout import HandoutContext
-        from drugspreventie_app.export.pdf_document import render_pdf
-        from drugspreventie_app.export.plan_pdf import plan_meta, plan_story
+        from drugspreventie_app.export.pdf_renderer import render_pdf
+        from drugspreventie_app.export.plan_document import plan_document
         from drugspreventie_app.storage.profile_access import plan_profile_and_logo
         from drugspreventie_app.ui.printing import print_document
 
@@ -763,8 +763,7 @@ class PlanTab(QWidget):
             return
         profile, logo = plan_profile_and_logo(self.db, plan)
         ctx = HandoutContext(profile=profile, logo=logo, today=date.today())
-        story = plan_story(plan, ctx, self.interventions_by_id(), None)
-        pdf = render_pdf(story, plan_meta(plan, ctx), with_toc=True)
+        pdf = render_pdf(plan_document(plan, ctx, self.interventions_by_id(), None))
         message = print_document(self, pdf, plan.titel or "Plan")
         if message:
             self.status_message.emit(message)

@@ -9,7 +9,8 @@ from pypdf import PdfReader
 from drugspreventie_app.content.factsheets import all_factsheets, factsheet_by_slug
 from drugspreventie_app.domain.factsheet import Audience
 from drugspreventie_app.domain.profile import HelpContact, OrganisationProfile
-from drugspreventie_app.export.handout import HandoutContext, write_bundle, write_handout
+from drugspreventie_app.export import handout
+from drugspreventie_app.export.handout import HandoutContext
 
 PROFILE = OrganisationProfile(
     organisatie="GGD Voorbeeldregio",
@@ -17,6 +18,16 @@ PROFILE = OrganisationProfile(
     telefoon="088 123 45 67",
     hulpcontacten=[HelpContact("Preventiewerker Tactus", "jongeren", "0570-123456")],
 )
+
+
+def write_handout(path: Path, *args) -> Path:
+    handout.write_handout(path, *args)
+    return path
+
+
+def write_bundle(path: Path, *args) -> Path:
+    handout.write_bundle(path, *args)
+    return path
 
 
 def _text(path: Path) -> str:
@@ -95,11 +106,6 @@ def test_hostile_organisation_names_render_literally(name: str, tmp_path: Path) 
         assert "PreventiePreventie" in text
     elif name == "control":
         assert "bel" in text and "\x07" not in text
-    elif name == "emoji":
-        # the glyphs are drawn (DejaVu and Symbola have them; checked by eye in the PNGs), but
-        # reportlab writes astral code points into the copy-text map in a form that text
-        # extraction cannot read back, so only the rest of the line is checked here
-        assert "Jeugdpreventie" in text and "ĳ ł €" in text
     else:
         assert value in text
     # markup in a user field never makes reportlab embed a file or image

@@ -17,7 +17,6 @@ from drugspreventie_app.content.factsheets import (
 from drugspreventie_app.domain.factsheet import Audience
 from drugspreventie_app.domain.profile import OrganisationProfile
 from drugspreventie_app.export.handout import HandoutContext, write_handout
-from drugspreventie_app.export.handout_docx import write_handout_docx
 from drugspreventie_app.export.handout_extras import national_help_lines
 
 EINDHOVEN = OrganisationProfile(
@@ -34,7 +33,8 @@ def _pdf_text(path: Path) -> str:
 def _handout(tmp_path: Path, slug: str, audience: Audience, profile=EINDHOVEN) -> str:
     target = tmp_path / f"{slug}-{audience.value}.pdf"
     sheet = factsheet_by_slug(slug)
-    return _pdf_text(write_handout(target, sheet, audience, HandoutContext(profile)))
+    write_handout(target, sheet, audience, HandoutContext(profile))
+    return _pdf_text(target)
 
 
 @pytest.mark.parametrize("audience", [Audience.PROFESSIONAL, Audience.OUDERS])
@@ -86,8 +86,11 @@ def test_help_lines_put_the_region_right_after_the_drugs_infolijn(sheet) -> None
 
 def test_word_handout_has_emergency_background_and_region(tmp_path) -> None:
     target = tmp_path / "h.docx"
-    write_handout_docx(
-        target, factsheet_by_slug("heroine"), HandoutContext(EINDHOVEN, today=date(2026, 12, 2))
+    write_handout(
+        target,
+        factsheet_by_slug("heroine"),
+        Audience.PROFESSIONAL,
+        HandoutContext(EINDHOVEN, today=date(2026, 12, 2)),
     )
     text = "\n".join(p.text for p in Document(target).paragraphs)
     assert "Wat te doen bij een noodgeval" in text and "naloxon" in text

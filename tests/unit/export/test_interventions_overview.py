@@ -10,8 +10,8 @@ from drugspreventie_app.content.interventions import catalogue, guidance
 from drugspreventie_app.domain.intervention import Intervention
 from drugspreventie_app.domain.intervention_filter import Criteria, InterventionFinder
 from drugspreventie_app.domain.profile import OrganisationProfile
+from drugspreventie_app.export import interventions_overview
 from drugspreventie_app.export.handout import HandoutContext
-from drugspreventie_app.export.interventions_overview import write_overview
 
 PROFILE = OrganisationProfile(organisatie="GGD Voorbeeldregio", afdeling="Preventie")
 CTX = HandoutContext(PROFILE, today=date(2026, 3, 1))
@@ -21,6 +21,11 @@ HOSTILE_TEXT = (
     'Start <b>niet vet</b> &amp; & </para> kapot <img src="/etc/passwd"/> 😀 '
     + "Dit is een heel lange eigen beschrijving van de buurtaanpak. " * 820
 )
+
+
+def write_overview(path: Path, *args) -> Path:
+    interventions_overview.write_overview(path, *args)
+    return path
 
 
 def _text(path: Path) -> str:

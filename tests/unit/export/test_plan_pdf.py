@@ -22,14 +22,10 @@ from drugspreventie_app.domain.plan.model import (
 )
 from drugspreventie_app.domain.plan.sections import SECTIONS
 from drugspreventie_app.domain.profile import OrganisationProfile
+from drugspreventie_app.export import plan_document
 from drugspreventie_app.export.handout import HandoutContext
-from drugspreventie_app.export.plan_pdf import (
-    cap_cell,
-    coverage_by_cell,
-    plan_meta,
-    text_chunks,
-    write_plan_pdf,
-)
+from drugspreventie_app.export.pdf_renderer import cap_cell, text_chunks
+from drugspreventie_app.export.plan_document import coverage_counts, plan_meta
 from drugspreventie_app.export.plan_text import chosen_interventions
 
 PROFILE = OrganisationProfile(organisatie="GGD Voorbeeldregio", afdeling="Preventie")
@@ -167,6 +163,11 @@ FINDINGS = [
 ]
 
 
+def write_plan(path: Path, *args) -> Path:
+    plan_document.write_plan(path, *args)
+    return path
+
+
 def _pages(path: Path) -> list[str]:
     return [page.extract_text() for page in PdfReader(path).pages]
 
@@ -182,7 +183,7 @@ def _squash(text: str) -> str:
 @pytest.fixture(scope="module")
 def realistic_pdf(tmp_path_factory: pytest.TempPathFactory, interventions) -> Path:
     target = tmp_path_factory.mktemp("plan") / "plan.pdf"
-    return write_plan_pdf(target, realistic_plan(), CTX, interventions, FINDINGS)
+    return write_plan(target, realistic_plan(), CTX, interventions, FINDINGS)
 
 
 def test_cover_shows_title_municipality_period_and_status(realistic_pdf: Path) -> None:
@@ -244,11 +245,11 @@ def test_coverage_section_counts_actions(realistic_pdf: Path) -> None:
     body = _flat(" ".join(_pages(realistic_pdf)))
     assert "5.2 Dekking van de acties" in body
     assert "Universeel" in body and "Harm reduction" in body
-    coverage = coverage_by_cell(realistic_plan())
+    coverage = {cell: n for cell, n in coverage_counts(realistic_plan()).items() if n}
     assert coverage == {
-        ("zorg_sociaal_domein", "I"): ["Moti-4 voor jongeren"],
-        ("voortgezet_onderwijs", "U"): ["Gezonde School-lessen"],
-        ("uitgaansleven", "HR"): ["Testservice op festivals"],
+        ("zorg_sociaal_domein", "I"): 1,
+        ("voortgezet_onderwijs", "U"): 1,
+        ("uitgaansleven", "HR"): 1,
     }
 
 
@@ -277,7 +278,7 @@ def test_findings_appendix_groups_by_severity(realistic_pdf: Path) -> None:
 
 
 def test_no_findings_appendix_without_findings(tmp_path: Path, interventions) -> None:
-    target = write_plan_pdf(tmp_path / "p.pdf", realistic_plan(), CTX, interventions)
+    target = write_plan(tmp_path / "p.pdf", realistic_plan(), CTX, interventions)
     text = _flat(" ".join(_pages(target)))
     assert "Bijlage B" not in text
     assert "Bijlage A" in text
@@ -292,7 +293,7 @@ def test_metadata_footer_and_bookmarks(realistic_pdf: Path) -> None:
     last = reader.pages[-1].extract_text()
     assert f"pagina {total} van {total}" in last
     assert "GGD Voorbeeldregio · Samen sterk tegen drugs" in last
-    titles = [o.title for o in reader.outline]
+    titles = [o.title for o in reader.outline if not isinstance(o, list)]
     assert titles == [f"{s.number} {s.title}" for s in NUMBERED] + [
         "Bijlage A: Gekozen interventies",
         "Bijlage B: Plancheck",
@@ -301,15 +302,15 @@ def test_metadata_footer_and_bookmarks(realistic_pdf: Path) -> None:
 
 def test_author_falls_back_to_plan_author_then_app() -> None:
     plan = realistic_plan()
-    assert plan_meta(plan, HandoutContext(OrganisationProfile())).author == "A. de Vries"
+    assert plan_meta(plan, "", HandoutContext(OrganisationProfile())).author == "A. de Vries"
     plan.auteur = ""
-    meta = plan_meta(plan, HandoutContext(OrganisationProfile()))
+    meta = plan_meta(plan, "", HandoutContext(OrganisationProfile()))
     assert meta.author == "Drugspreventie Werkbank"
     assert meta.footer == "Zutphen · Samen sterk tegen drugs"
 
 
 def test_empty_plan_renders_with_placeholders(tmp_path: Path, interventions) -> None:
-    target = write_plan_pdf(tmp_path / "leeg.pdf", new_plan("", ""), CTX, interventions, [])
+    target = write_plan(tmp_path / "leeg.pdf", new_plan("", ""), CTX, interventions, [])
     text = _flat(" ".join(_pages(target)))
     assert "(nog niet ingevuld)" in text
     assert "De plancheck vond geen punten." in text
@@ -338,7 +339,7 @@ def test_hostile_text_renders_literally_without_images(tmp_path: Path, intervent
     plan.acties[0].beschrijving = "Beschrijving van de actie. " * 1900  # > 50,000
     plan.acties[1].naam = "<font color=red>" + "y" * 3000
     plan.handhaving[0].omschrijving = "regel\n" * 500
-    target = write_plan_pdf(tmp_path / "vijandig.pdf", plan, CTX, interventions, FINDINGS)
+    target = write_plan(tmp_path / "vijandig.pdf", plan, CTX, interventions, FINDINGS)
     reader = PdfReader(target)
     text = _squash(" ".join(p.extract_text() for p in reader.pages))
     for value in HOSTILE:
@@ -358,7 +359,7 @@ def test_logo_is_drawn_on_the_cover(tmp_path: Path, interventions) -> None:
     logo = tmp_path / "logo.png"
     Image.new("RGB", (120, 40), "darkblue").save(logo)
     ctx = HandoutContext(PROFILE, logo=logo, today=date(2026, 3, 2))
-    target = write_plan_pdf(tmp_path / "p.pdf", realistic_plan(), ctx, interventions)
+    target = write_plan(tmp_path / "p.pdf", realistic_plan(), ctx, interventions)
     reader = PdfReader(target)
     assert reader.pages[0]["/Resources"].get("/XObject")
     assert not any(p["/Resources"].get("/XObject") for p in reader.pages[1:])

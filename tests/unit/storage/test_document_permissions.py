@@ -52,13 +52,13 @@ def test_exports_are_shareable(tmp_path: Path, umask_022) -> None:
     from drugspreventie_app.domain.plan.model import new_plan
     from drugspreventie_app.domain.profile import OrganisationProfile
     from drugspreventie_app.export.handout import HandoutContext, write_handout
-    from drugspreventie_app.export.plan_docx import write_plan_docx
+    from drugspreventie_app.export.plan_document import write_plan
     from drugspreventie_app.storage.plan_files import export_plan
 
     ctx = HandoutContext(profile=OrganisationProfile(), logo=None)
     sheet = all_factsheets()[0]
     write_handout(tmp_path / "a.pdf", sheet, Audience.OUDERS, ctx)
     plan = new_plan("Plan", "Gemeente Aalten")
-    write_plan_docx(tmp_path / "b.docx", plan, ctx, {}, None)
+    write_plan(tmp_path / "b.docx", plan, ctx, {}, None)
     export_plan(plan, tmp_path / "c.json")
     assert {mode(p) for p in tmp_path.iterdir()} == {0o644}

@@ -103,12 +103,12 @@ def test_lone_surrogate_in_a_plan_file_survives_a_dozen_edits_and_a_restart(
         export_plan(again, tmp_path / "uit.json")
         assert read_plan_file(tmp_path / "uit.json").titel == "x\ufffd"
         from drugspreventie_app.export.handout import HandoutContext
-        from drugspreventie_app.export.plan_pdf import write_plan_pdf
+        from drugspreventie_app.export.plan_document import write_plan
         from drugspreventie_app.storage.profile_access import profile_and_logo
 
         profile, logo = profile_and_logo(db)
         ctx = HandoutContext(profile=profile, logo=logo)
-        write_plan_pdf(tmp_path / "plan.pdf", again, ctx, [], [])
+        write_plan(tmp_path / "plan.pdf", again, ctx, {}, [])
         assert (tmp_path / "plan.pdf").read_bytes().startswith(b"%PDF")
     finally:
         db.close()

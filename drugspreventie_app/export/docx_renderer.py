@@ -1,38 +1,24 @@
-"""What every Word (.docx) export of the app shares: the text sanitiser and its report, the A4
-page with 'pagina X van Y' in the footer, the styles, headings, tables, the table-of-contents
-field, pictures and the document properties.
+"""Draw a `Document` as an editable Word (.docx) document with python-docx.
 
 The documents are meant to be edited further in Word, so everything is real Word structure:
 built-in heading styles (the navigation pane works), real tables with a repeating header row,
-a real TOC field and real page-number fields.
-
-XML 1.0 cannot hold every character a Python string can: control characters other than tab,
-newline and carriage return, lone surrogates, U+FFFE and U+FFFF. `sanitize` replaces those
-with U+FFFD and records each one in an `ExportReport`, so the export can say which characters
-in which field could not be written. Everything else (markup characters, emoji, very long
-texts) goes into the document literally.
+a real TOC field, real page-number fields in the footer ('pagina X van Y'), pictures with a
+description. Table cells hold their full text: Word lets a row run over pages.
 
 python-docx is imported inside the functions that need it, never at start-up.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import io
-import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from drugspreventie_app.export import document as dm
+from drugspreventie_app.export.document import GENERIC_FIELD, ExportReport, one_line, sanitize
 from drugspreventie_app.storage.atomic import atomic_write_bytes
-
-REPLACEMENT = "\ufffd"
-# Not allowed in XML 1.0 (or C0/C1 control characters that Word chokes on); tab, newline and
-# carriage return are fine.
-_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
-_BLANK_LINE = re.compile(r"\n(?:[ \t]*\n)+")
 
 FONT = "Arial"
 BODY_PT = 10
@@ -42,13 +28,11 @@ USABLE_MM = PAGE_W_MM - 2 * MARGIN_MM  # 174 mm
 MAX_BLOCK_CHARS = 30_000  # one paragraph never grows beyond this (older readers choke on more)
 KEEP_ROW_CHARS = 800  # table rows up to this much text are never split over two pages
 CORE_PROPERTY_MAX = 255  # python-docx refuses longer core properties
-SUMMARY_MAX_PLACES = 15
-GENERIC_FIELD = "tekst"
 TOC_PLACEHOLDER = (
     "De inhoudsopgave wordt bijgewerkt zodra Word het document opent. Zo niet: "
     "rechtsklik → Veld bijwerken (of F9)."
 )
-APP_NAME = "Drugspreventie Werkbank"
+APP_NAME = dm.APP_NAME
 
 # Where the children of a few WordprocessingML elements must go (the schema's order; Word
 # refuses a document with elements out of order).
@@ -106,185 +90,6 @@ _SETTINGS_ORDER = (
 )  # fmt: skip
 
 
-# --- the sanitiser and its report ----------------------------------------------------------
-
-
-@dataclass
-class ExportReport:
-    """What an export had to change: `replaced` holds (field, character) for every character
-    that XML cannot hold and that became U+FFFD in the document."""
-
-    target: Path | None = None
-    replaced: list[tuple[str, str]] = field(default_factory=list)
-
-    def summary(self) -> str:
-        """One Dutch sentence naming every replaced character and its field; "" if none."""
-        if not self.replaced:
-            return ""
-        places: dict[tuple[str, str], int] = {}
-        for where, char in self.replaced:
-            places[(where, char)] = places.get((where, char), 0) + 1
-        parts = [
-            f"{code_point(char)} in '{where}'" + (f" ({count}×)" if count > 1 else "")
-            for (where, char), count in list(places.items())[:SUMMARY_MAX_PLACES]
-        ]
-        rest = sum(list(places.values())[SUMMARY_MAX_PLACES:])
-        if rest:
-            parts.append(f"en nog {rest} elders")
-        total = len(self.replaced)
-        if total == 1:
-            head = f"1 teken kon niet in Word worden opgenomen en is vervangen door {REPLACEMENT}"
-        else:
-            head = (
-                f"{total} tekens konden niet in Word worden opgenomen en zijn vervangen door "
-                f"{REPLACEMENT}"
-            )
-        return f"{head}: {', '.join(parts)}."
-
-
-def code_point(char: str) -> str:
-    return f"U+{ord(char):04X}"
-
-
-def sanitize(text: Any, where: str, report: ExportReport) -> str:
-    """`text` as a string Word can hold: line ends become \\n, and every character XML 1.0
-    cannot hold becomes U+FFFD and is recorded in `report` under the field name `where`."""
-    raw = "" if text is None else str(text)
-    raw = raw.replace("\r\n", "\n").replace("\r", "\n")
-    if not _FORBIDDEN.search(raw):
-        return raw
-
-    def replace(match: re.Match[str]) -> str:
-        report.replaced.append((where, match.group()))
-        return REPLACEMENT
-
-    return _FORBIDDEN.sub(replace, raw)
-
-
-# Fields that only hold references or bookkeeping and are never printed.
-_NOT_PRINTED = frozenset(
-    {
-        "id",
-        "interventie_id",
-        "item_id",
-        "key",
-        "aangemaakt",
-        "gewijzigd",
-        "bijgewerkt",
-        "slug",
-        "search_terms",
-    }
-)
-_ATTR_LABELS = {"text": "tekst", "source": "bron", "section": "hoofdstuk", "severity": "ernst"}
-_ITEM_NAMES = {
-    "acties": "Actie",
-    "doelen": "Doel",
-    "subdoelen": "subdoel",
-    "cijfers": "Cijfer",
-    "stakeholders": "Stakeholder",
-    "handhaving": "Handhavingsmaatregel",
-    "wetten": "Wet",
-    "lokale_kaders": "Lokaal kader",
-    "hulpcontacten": "Hulpcontact",
-    "routes": "Route",
-    "hulp": "Hulplijn",
-    "bronnen": "Bron",
-    "historie": "Gebeurtenis",
-    "niet_doen": "Niet doen",
-    "bands": "Richtlijn",
-}
-
-
-def _attr_label(name: str) -> str:
-    return _ATTR_LABELS.get(name, name.replace("_", " "))
-
-
-def _join(prefix: str, part: str) -> str:
-    if not prefix:
-        return part[:1].upper() + part[1:]
-    return f"{prefix}: {part}"
-
-
-def clean_tree(obj: Any, report: ExportReport, where: str = "") -> Any:
-    """A copy of `obj` (dataclasses, lists, tuples, dicts, strings) in which every printed
-    string went through `sanitize`, with a readable field name such as 'Actie 2: naam'.
-
-    Identifiers and lists of ids are left alone: they are never printed, and references
-    between objects must keep matching."""
-    if isinstance(obj, str):
-        return sanitize(obj, where or GENERIC_FIELD, report)
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        changes: dict[str, Any] = {}
-        for f in dataclasses.fields(obj):
-            if not f.init or f.name in _NOT_PRINTED:
-                continue
-            value = getattr(obj, f.name)
-            if f.name == "subdoelen" and value and all(isinstance(v, str) for v in value):
-                continue  # Actie.subdoelen: ids of subdoelen
-            label = _join(where, _attr_label(f.name))
-            if isinstance(value, (list, tuple)) and f.name in _ITEM_NAMES:
-                cleaned = [
-                    clean_tree(v, report, _item_label(where, _ITEM_NAMES[f.name], n, v))
-                    for n, v in enumerate(value, 1)
-                ]
-                new: Any = type(value)(cleaned)
-            else:
-                new = clean_tree(value, report, label)
-            if new is not value:
-                changes[f.name] = new
-        return dataclasses.replace(obj, **changes) if changes else obj
-    if isinstance(obj, (list, tuple)):
-        if not obj:
-            return obj
-        items = [
-            clean_tree(v, report, f"{where} {n}" if _is_record(v) else f"{where}, regel {n}")
-            for n, v in enumerate(obj, 1)
-        ]
-        if all(a is b for a, b in zip(items, obj, strict=True)):
-            return obj
-        return type(obj)(items)
-    if isinstance(obj, dict):
-        out = {k: clean_tree(v, report, _join(where, str(k))) for k, v in obj.items()}
-        return obj if all(out[k] is obj[k] for k in obj) else out
-    return obj
-
-
-def _is_record(value: Any) -> bool:
-    return dataclasses.is_dataclass(value) and not isinstance(value, type)
-
-
-def _item_label(prefix: str, name: str, number: int, value: Any) -> str:
-    label = f"{name} {number}"
-    if isinstance(value, str):
-        label = f"{_attr_label(name)}, regel {number}"
-    if not prefix:
-        return label[:1].upper() + label[1:]
-    return f"{prefix}, {label}"
-
-
-# --- text helpers --------------------------------------------------------------------------
-
-
-def blocks(text: str) -> Iterator[str]:
-    """Free text as paragraphs: split at blank lines; single newlines stay line breaks. An
-    enormous block is split at a space so no paragraph grows beyond `MAX_BLOCK_CHARS`."""
-    for block in _BLANK_LINE.split(text.replace("\r\n", "\n").replace("\r", "\n")):
-        block = block.strip("\n")
-        while len(block) > MAX_BLOCK_CHARS:
-            cut = block.rfind(" ", MAX_BLOCK_CHARS // 2, MAX_BLOCK_CHARS)
-            if cut <= 0:
-                cut = MAX_BLOCK_CHARS
-            yield block[:cut]
-            block = block[cut:].lstrip(" ")
-        if block.strip():
-            yield block
-
-
-def one_line(text: str, limit: int) -> str:
-    line = " ".join(text.split())
-    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
-
-
 # --- low-level XML helpers -----------------------------------------------------------------
 
 
@@ -339,31 +144,24 @@ def _style_ppr(style: Any) -> Any:
 # --- the builder ---------------------------------------------------------------------------
 
 
-@dataclass
-class Cell:
-    """A table cell: its text, and how to show it."""
-
-    text: str
-    bold: bool = False
-    indent: bool = False
-    span: int = 1  # number of columns this cell covers
-    shade: str | None = None  # background, e.g. "F2F2F2"
-
-
-@dataclass(frozen=True)
-class DocMeta:
-    title: str
-    author: str
-    subject: str = ""
-    footer: str = ""
-    printed: date | None = None
-    keywords: str = ""
+def blocks(text: str) -> Iterator[str]:
+    """Free text as paragraphs: split at blank lines; single newlines stay line breaks. An
+    enormous block is split at a space so no paragraph grows beyond `MAX_BLOCK_CHARS`."""
+    for block in dm.text_blocks(text):
+        while len(block) > MAX_BLOCK_CHARS:
+            cut = block.rfind(" ", MAX_BLOCK_CHARS // 2, MAX_BLOCK_CHARS)
+            if cut <= 0:
+                cut = MAX_BLOCK_CHARS
+            yield block[:cut]
+            block = block[cut:].lstrip(" ")
+        if block.strip():
+            yield block
 
 
 class DocxBuilder:
     """A Word document on A4 with the app's styles, footer and properties."""
 
-    def __init__(self, meta: DocMeta, report: ExportReport) -> None:
+    def __init__(self, meta: dm.DocumentMeta, report: ExportReport) -> None:
         from docx import Document
 
         self.report = report
@@ -467,6 +265,15 @@ class DocxBuilder:
         for side in ("top", "left", "bottom", "right"):
             bdr.append(_border(side, 8, space=4))
         _put(_style_ppr(box), bdr, _PPR_ORDER)
+        kicker = add("Omslag soort")
+        kicker.font.bold = True
+        kicker.font.size = Pt(14)
+        kicker.font.color.rgb = RGBColor(0x33, 0x33, 0x33)
+        fact = add("Omslag gegeven")
+        fact.paragraph_format.left_indent = Mm(40)
+        fact.paragraph_format.first_line_indent = Mm(-40)
+        fact.paragraph_format.tab_stops.add_tab_stop(Mm(40), WD_TAB_ALIGNMENT.LEFT)
+        fact.paragraph_format.space_after = Pt(5)
 
         footer = styles["Footer"]
         footer.font.size = Pt(7.5)
@@ -665,11 +472,12 @@ class DocxBuilder:
     def table(
         self,
         headers: Sequence[str] | None,
-        rows: Sequence[Sequence[str | Cell]],
+        rows: Sequence[Sequence[str | dm.Cell]],
         widths_mm: Sequence[float],
         *,
         style: str | None = "Table Grid",
         header_shade: str = "E0E0E0",
+        row_shade: str = "F2F2F2",
     ) -> Any:
         """A real Word table with fixed column widths; the header row (bold, shaded) repeats
         on every page. Cells hold their full text (several paragraphs when needed)."""
@@ -709,33 +517,32 @@ class DocxBuilder:
             row = table.add_row()
             _repeat_header(row)
             for col, text in enumerate(headers):
-                self._fill(
-                    row.cells[col], Cell(text, bold=True, shade=header_shade), widths_mm[col]
-                )
+                self._fill(row.cells[col], dm.Cell(text, bold=True), widths_mm[col], header_shade)
         for values in rows:
             row = table.add_row()
-            if sum(len(v.text if isinstance(v, Cell) else v) for v in values) <= KEEP_ROW_CHARS:
+            if sum(len(v.text if isinstance(v, dm.Cell) else v) for v in values) <= KEEP_ROW_CHARS:
                 # a short row stays on one page; a long one may run over pages
                 row._tr.get_or_add_trPr().append(_element("cantSplit"))
             col = 0
             for value in values:
                 if col >= ncols:
                     break
-                cell = value if isinstance(value, Cell) else Cell(value)
+                cell = value if isinstance(value, dm.Cell) else dm.Cell(value)
                 span = max(1, min(cell.span, ncols - col))
                 target = row.cells[col]
                 if span > 1:
                     target = target.merge(row.cells[col + span - 1])
-                self._fill(target, cell, sum(widths_mm[col : col + span]))
+                shade = cell.fill.lstrip("#") or (row_shade if cell.shade else None)
+                self._fill(target, cell, sum(widths_mm[col : col + span]), shade)
                 col += span
             while col < ncols:
-                self._fill(row.cells[col], Cell(""), widths_mm[col])
+                self._fill(row.cells[col], dm.Cell(""), widths_mm[col])
                 col += 1
         spacer = self.doc.add_paragraph().paragraph_format  # keeps the next table apart
         spacer.space_after, spacer.line_spacing = Mm(0), Mm(2.5)
         return table
 
-    def _fill(self, cell: Any, value: Cell, width_mm: float) -> None:
+    def _fill(self, cell: Any, value: dm.Cell, width_mm: float, shade: str | None = None) -> None:
         from docx.shared import Mm
 
         cell.width = Mm(width_mm)
@@ -749,9 +556,9 @@ class DocxBuilder:
         if value.indent:
             for paragraph in paragraphs:
                 paragraph.paragraph_format.left_indent = Mm(3)
-        if value.shade:
+        if shade:
             tc_pr = cell._tc.get_or_add_tcPr()
-            _put(tc_pr, _element("shd", val="clear", color="auto", fill=value.shade), _TCPR_ORDER)
+            _put(tc_pr, _element("shd", val="clear", color="auto", fill=shade), _TCPR_ORDER)
 
     # -- pictures ------------------------------------------------------------------------
 
@@ -766,7 +573,9 @@ class DocxBuilder:
             doc_pr.set("descr", self.safe(alt_text, "Beschrijving van de afbeelding"))
         return shape
 
-    def logo(self, path: Path | None, max_w_mm: float = 45, max_h_mm: float = 18) -> None:
+    def logo(
+        self, path: Path | None, max_w_mm: float = 45, max_h_mm: float = 18, alt_text: str = ""
+    ) -> None:
         """The organisation's logo, scaled to fit; an unreadable logo becomes a note."""
         from docx.shared import Mm
 
@@ -778,9 +587,11 @@ class DocxBuilder:
             shape = paragraph.add_run().add_picture(io.BytesIO(data))
             scale = min(Mm(max_w_mm) / shape.width, Mm(max_h_mm) / shape.height)
             shape.width, shape.height = int(shape.width * scale), int(shape.height * scale)
+            if alt_text:
+                shape._inline.docPr.set("descr", self.safe(alt_text, "Logo"))
         except Exception:  # a logo that became unreadable must not stop the export
             paragraph._p.getparent().remove(paragraph._p)
-            self.para("(logo kon niet worden gelezen)", "Toelichting")
+            self.para(dm.LOGO_UNREADABLE, "Toelichting")
 
     # -- output --------------------------------------------------------------------------
 
@@ -789,22 +600,6 @@ class DocxBuilder:
         buffer = io.BytesIO()
         self.doc.save(buffer)
         return buffer.getvalue()
-
-    def save(self, target: Path) -> ExportReport:
-        target = Path(target)
-        atomic_write_bytes(target, self.to_bytes(), document=True)
-        self.report.target = target
-        return self.report
-
-
-def frame_table(table: Any, outer_eighths: int = 16, inner_color: str = "888888") -> None:
-    """Give a table a heavy outer border and thin lines between rows only (a 'box')."""
-    borders = _element("tblBorders")
-    for side in ("top", "left", "bottom", "right"):
-        borders.append(_border(side, outer_eighths, space=0))
-    borders.append(_border("insideH", 4, inner_color, space=0))
-    borders.append(_element("insideV", val="nil"))
-    _put(table._tbl.tblPr, borders, _TBLPR_ORDER)
 
 
 def _twips(mm: float) -> int:
@@ -837,22 +632,121 @@ def _repeat_header(row: Any) -> None:
     tr_pr.append(_element("tblHeader"))
 
 
-def organisation_lines(profile: Any) -> list[str]:
-    """The contact lines of the organisation that are filled in."""
-    lines = [
-        profile.organisatie,
-        profile.afdeling,
-        profile.adres,
-        profile.telefoon,
-        profile.email,
-        profile.website,
-    ]
-    return [line for line in lines if str(line).strip()]
+def frame_table(table: Any, outer_eighths: int = 16, inner_color: str = "888888") -> None:
+    """Give a table a heavy outer border and thin lines between rows only (a 'box')."""
+    borders = _element("tblBorders")
+    for side in ("top", "left", "bottom", "right"):
+        borders.append(_border(side, outer_eighths, space=0))
+    borders.append(_border("insideH", 4, inner_color, space=0))
+    borders.append(_element("insideV", val="nil"))
+    _put(table._tbl.tblPr, borders, _TBLPR_ORDER)
 
 
-def organisation_block(builder: DocxBuilder, ctx: Any, profile: Any) -> None:
-    """Logo and contact details of the user's organisation, as in the PDFs."""
-    builder.logo(ctx.logo)
-    lines = organisation_lines(profile)
-    if lines:
-        builder.para("\n".join(line.strip() for line in lines), "Toelichting")
+# --- the document ---------------------------------------------------------------------------
+
+PARAGRAPH_STYLES = {
+    "body": None,
+    "title": "Title",
+    "cover_title": "Title",
+    "subtitle": "Subtitle",
+    "cover_sub": "Subtitle",
+    "kicker": "Omslag soort",
+    "muted": "Toelichting",
+    "small": "Toelichting",
+    "empty": "Niet ingevuld",
+}
+COVERAGE_WIDTH_MM = 170
+
+
+def _draw(b: DocxBuilder, block: Any) -> None:
+    from docx.shared import Mm
+
+    if isinstance(block, dm.Heading):
+        b.heading(block.text, min(max(block.level, 1), 3), page_break=block.page_break)
+    elif isinstance(block, dm.Paragraph):
+        b.paras(block.text, PARAGRAPH_STYLES.get(block.style))
+    elif isinstance(block, dm.Field):
+        b.field(block.label, block.value)
+    elif isinstance(block, dm.BulletList):
+        notes = list(block.notes) + [""] * (len(block.items) - len(block.notes))
+        for item, note in zip(block.items, notes, strict=True):
+            b.bullets([item])
+            for paragraph in b.paras(note, "Toelichting"):
+                paragraph.paragraph_format.left_indent = Mm(6.35)
+    elif isinstance(block, dm.Table):
+        b.table(block.headers, block.rows, block.widths_mm)
+    elif isinstance(block, dm.Facts):
+        for label, value in block.items:
+            paragraph = b.doc.add_paragraph(style="Omslag gegeven")
+            paragraph.add_run(f"{b.safe(label)}\t").bold = True
+            paragraph.add_run(b.safe(value.strip("\n") if value.strip() else "–"))
+    elif isinstance(block, dm.Note):
+        b.box(block.text)
+    elif isinstance(block, dm.Warnings):
+        _warnings(b, block)
+    elif isinstance(block, dm.Figure):
+        if block.kind == "coverage":
+            from drugspreventie_app.export.coverage_image import coverage_png
+
+            b.picture(coverage_png(block.data), COVERAGE_WIDTH_MM, block.alt)
+        elif block.kind == "chart":
+            from drugspreventie_app.export.progress_chart_render import chart_png
+
+            shapes, width, height, width_mm = block.data
+            b.picture(chart_png(shapes, width, height), width_mm, block.alt)
+        else:
+            b.logo(block.source, alt_text=block.alt)
+    elif isinstance(block, dm.Rule):
+        b.rule(10 if block.heavy else 2)
+    elif isinstance(block, dm.Space):
+        b.doc.add_paragraph().paragraph_format.space_before = Mm(block.height_mm)
+    elif isinstance(block, dm.PageBreak):
+        b.page_break()
+    elif isinstance(block, dm.Contents):
+        b.toc(block.title, f"1-{block.levels}")
+    elif isinstance(block, dm.Group):
+        for inner in block.blocks:
+            _draw(b, inner)
+    else:  # pragma: no cover - a new block type must be drawn here
+        raise TypeError(f"onbekend blok: {type(block).__name__}")
+
+
+def _warnings(b: DocxBuilder, block: dm.Warnings) -> None:
+    """A heavy box, one row per item, so it stands out on a black-and-white print."""
+    from docx.shared import Mm, Pt
+
+    b.para("").paragraph_format.line_spacing = Mm(2.5)  # room above the box
+    table = b.table(
+        [block.title], [[""] for _ in block.items], (174,), style=None, header_shade="E6E6E6"
+    )
+    frame_table(table)
+    for run in table.rows[0].cells[0].paragraphs[0].runs:
+        run.font.size = Pt(12)
+    for row, (strong, reason) in zip(table.rows[1:], block.items, strict=True):
+        paragraph = row.cells[0].paragraphs[0]
+        paragraph.add_run("✗ ").font.size = Pt(10)
+        head = paragraph.add_run(b.safe(strong))
+        head.bold, head.font.size = True, Pt(10)
+        paragraph.add_run("\n" + b.safe(reason)).font.size = Pt(10)
+
+
+def render_docx(document: dm.Document) -> bytes:
+    report = document.report if document.report is not None else dm.ExportReport()
+    document.report = report
+    b = DocxBuilder(document.meta, report)
+    for block in document.blocks:
+        _draw(b, block)
+    return b.to_bytes()
+
+
+def write_docx(target: Path, document: dm.Document) -> ExportReport:
+    """Write the document as an editable Word document; the report lists what had to
+    change."""
+    data = render_docx(document)
+    report = document.report
+    assert report is not None
+    report.medium = "Word"
+    target = Path(target)
+    atomic_write_bytes(target, data, document=True)
+    report.target = target
+    return report
