@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import statistics
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 
 def measure(action: Callable[[], object], runs: int, warmup: int = 1) -> list[float]:
@@ -17,6 +19,21 @@ def measure(action: Callable[[], object], runs: int, warmup: int = 1) -> list[fl
         action()
         samples.append((time.perf_counter() - start) * 1000)
     return samples
+
+
+def bare_durable_write(target: Path, payload: bytes, *, sync_folder: bool) -> None:
+    """The physical floor of saving: the bytes to a temp file, fsynced, renamed into place
+    (and, with `sync_folder`, the rename made durable too), with nothing else around it."""
+    temp = target.with_suffix(".tmp")
+    with open(temp, "wb") as fh:
+        fh.write(payload)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(temp, target)
+    if sync_folder:
+        folder = os.open(target.parent, os.O_RDONLY)
+        os.fsync(folder)
+        os.close(folder)
 
 
 def spread(samples: list[float]) -> str:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from common import line, measure
+from common import bare_durable_write, line, measure
 
 from drugspreventie_app.content.example_plan import fresh_example_plan
 from drugspreventie_app.domain.plan.model import Plan
@@ -89,15 +89,7 @@ def _alternating_saves(paths: list[Path], plan_ids: list[str], rounds: int) -> l
         # the disk's own floor: the same bytes written, fsynced, renamed into place, folder
         # fsynced: the least an atomic, durable write costs
         start = time.perf_counter()
-        temp = scratch.with_suffix(".tmp")
-        with open(temp, "wb") as fh:
-            fh.write(payload)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(temp, scratch)
-        folder = os.open(scratch.parent, os.O_RDONLY)
-        os.fsync(folder)  # the rename itself made durable, as every atomic write must
-        os.close(folder)
+        bare_durable_write(scratch, payload, sync_folder=True)
         if n >= 3:
             samples[-1].append((time.perf_counter() - start) * 1000)
     for db in dbs:

@@ -3,7 +3,6 @@ included), and opening that database."""
 
 from __future__ import annotations
 
-import os
 import sys
 import tempfile
 from pathlib import Path
@@ -12,7 +11,7 @@ import orjson
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from common import line, measure
+from common import bare_durable_write, line, measure
 
 from drugspreventie_app.content.example_plan import example_plan
 from drugspreventie_app.domain.plan.model import new_id
@@ -54,12 +53,7 @@ def main() -> None:
         scratch = Path(tmp) / "vloer.json"
 
         def bare_write() -> None:
-            temp = scratch.with_suffix(".tmp")
-            with open(temp, "wb") as fh:
-                fh.write(payload)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(temp, scratch)
+            bare_durable_write(scratch, payload, sync_folder=False)
 
         floor = measure(bare_write, 25, warmup=2)
         line(f"vloer: {size_mb:.1f} MB schrijven + fsync + vervangen", floor)
