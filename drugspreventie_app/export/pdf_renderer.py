@@ -709,6 +709,19 @@ def render_pdf(document: dm.Document) -> bytes:
     with_toc = any(isinstance(b, dm.Contents) for b in document.blocks)
 
     class _Doc(SimpleDocTemplate):
+        passes = 0
+
+        def handle_documentBegin(self) -> None:
+            # The first pass of a document with a table of contents only finds the page of
+            # each heading and is thrown away: lay it out without drawing the text.
+            self.passes += 1
+            self.canv.layout_only = with_toc and self.passes == 1
+            super().handle_documentBegin()
+
+        def _allSatisfied(self) -> bool:
+            # a pass that drew nothing is never the one that is saved
+            return not self.canv.layout_only and super()._allSatisfied()
+
         def afterFlowable(self, flowable: Any) -> None:
             entry = getattr(flowable, "toc_entry", None) if isinstance(flowable, Tagged) else None
             if entry is None:
