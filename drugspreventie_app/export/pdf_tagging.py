@@ -70,12 +70,32 @@ class Tagged(Flowable):
 
     # layout is the inner flowable's
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        self.width, self.height = self.inner.wrap(avail_width, avail_height)
+        if self._wrapped_at(avail_width):
+            self.width, self.height = self.inner.width, self.inner.height
+        else:
+            self.width, self.height = self.inner.wrap(avail_width, avail_height)
         return self.width, self.height
 
     def wrapOn(self, canv: Any, avail_width: float, avail_height: float) -> tuple[float, float]:
-        self.width, self.height = self.inner.wrapOn(canv, avail_width, avail_height)
+        if self._wrapped_at(avail_width):
+            self.width, self.height = self.inner.width, self.inner.height
+        else:
+            self.width, self.height = self.inner.wrapOn(canv, avail_width, avail_height)
         return self.width, self.height
+
+    def _wrapped_at(self, avail_width: float) -> bool:
+        """A paragraph's lines depend on the width alone, and reportlab measures the same
+        paragraph again and again (the heading check, a table's rows, every pass of a
+        document with contents): break its lines once per width."""
+        inner = self.inner
+        return (
+            type(inner) is _paragraph.Paragraph
+            and avail_width >= _paragraph._FUZZ
+            and getattr(inner, "blPara", None) is not None
+            and inner.width == avail_width
+            # the first part of a split holds provisional lines that the next wrap redoes
+            and not getattr(inner, "_splitpara", 0)
+        )
 
     def split(self, avail_width: float, avail_height: float) -> list[Any]:
         parts = self.inner.split(avail_width, avail_height)
@@ -111,6 +131,8 @@ class Tagged(Flowable):
 
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
         tagging = isinstance(canvas, TaggingCanvas)
+        if tagging and canvas.layout_only:
+            return
         if not tagging or canvas.already_drawn(self):
             self.inner.drawOn(canvas, x, y, _sW)
             return
@@ -245,6 +267,7 @@ class TaggingCanvas:
     """Mixin for reportlab's Canvas; see `tagging_canvas_class`."""
 
     last: TaggingCanvas | None = None
+    layout_only = False  # a pass that is never saved: places flowables, draws no text
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[call-arg]
