@@ -645,19 +645,28 @@ def _coverage_drawing(counts: Any) -> Any:
             c = self.canv
             c.saveState()
             c.scale(scale, scale)
+            # the grid is some nine hundred lines in a handful of colours: set the colour and
+            # width only when they change
+            stroke: tuple[str, float] | None = None
+
+            def set_stroke(color: str, width: float) -> None:
+                nonlocal stroke
+                if stroke != (color, width):
+                    c.setStrokeColor(colors.HexColor(color))
+                    c.setLineWidth(width)
+                    stroke = (color, width)
+
             for s in shapes:
                 if isinstance(s, ci.Rect):
                     if s.fill:
                         c.setFillColor(colors.HexColor(s.fill))
                     if s.stroke:
-                        c.setStrokeColor(colors.HexColor(s.stroke))
-                        c.setLineWidth(s.width)
+                        set_stroke(s.stroke, s.width)
                     c.rect(
                         s.x, height - s.y - s.h, s.w, s.h, stroke=bool(s.stroke), fill=bool(s.fill)
                     )
                 elif isinstance(s, ci.Line):
-                    c.setStrokeColor(colors.HexColor(s.color))
-                    c.setLineWidth(s.width)
+                    set_stroke(s.color, s.width)
                     c.line(s.x1, height - s.y1, s.x2, height - s.y2)
                 else:
                     c.setFillColor(colors.black)
