@@ -6,6 +6,7 @@ import argparse
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 from drugspreventie_app import paths
 
@@ -16,7 +17,10 @@ EXIT_USAGE = 2
 
 def data_dir_parent() -> argparse.ArgumentParser:
     """Parent parser so `--data-dir` works before and after the sub-command."""
-    parent = argparse.ArgumentParser(add_help=False)
+    from drugspreventie_app.cli.dutch_argparse import DutchParser
+
+    # A Dutch parser here too: argparse merges a parent's groups by their (translated) title.
+    parent = DutchParser(add_help=False)
     parent.add_argument(
         "--data-dir",
         metavar="MAP",
@@ -29,6 +33,21 @@ def data_dir_parent() -> argparse.ArgumentParser:
 
 def apply_data_dir(args: argparse.Namespace) -> None:
     paths.set_data_dir_override(getattr(args, "data_dir", None))
+
+
+def output_suffix(output: Path, allowed: tuple[str, ...], hint: str = "") -> str:
+    """The output format follows the file name's extension; anything else is refused."""
+    suffix = output.suffix.lower()
+    if suffix in allowed:
+        return suffix
+    shown = f"'{output.suffix}'" if output.suffix else "geen extensie"
+    names = {".pdf": ".pdf (PDF)", ".docx": ".docx (Word)", ".json": ".json (planbestand)"}
+    choices = " of ".join(names.get(s, s) for s in allowed)
+    raise CommandError(
+        f"onbekend bestandstype ({shown}) voor {output}. Geef een bestandsnaam die eindigt "
+        f"op {choices}.{' ' + hint if hint else ''}",
+        EXIT_USAGE,
+    )
 
 
 def fail(message: str, code: int = EXIT_FAILED) -> int:

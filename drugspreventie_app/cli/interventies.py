@@ -15,7 +15,10 @@ from drugspreventie_app.cli.common import (
     CommandError,
     apply_data_dir,
     opened_database,
+    output_suffix,
 )
+from drugspreventie_app.cli.dutch_argparse import unknown_choice
+from drugspreventie_app.domain.age_range import AgeRange, AgeRangeError
 from drugspreventie_app.domain.guidance import Advice
 from drugspreventie_app.domain.intervention import MIDDELEN, NIVEAUS, SETTINGS, Intervention
 from drugspreventie_app.domain.intervention_filter import Criteria
@@ -27,8 +30,13 @@ JSON_KEYS = (
 )  # fmt: skip
 
 
+AGE_HELP = "één leeftijd (14) of een bereik van-tot (13-15), in jaren (0-120)"
+
+
 def _add_filters(p: argparse.ArgumentParser) -> None:
-    p.add_argument("term", nargs="?", default="", help="zoekterm, bijvoorbeeld 'moti 4'")
+    p.add_argument(
+        "term", nargs="?", default="", metavar="ZOEKTERM", help="zoekterm, bijvoorbeeld 'moti 4'"
+    )
     p.add_argument(
         "--setting",
         action="append",
@@ -36,7 +44,7 @@ def _add_filters(p: argparse.ArgumentParser) -> None:
         metavar="ID",
         help=f"setting (meer keer mogelijk): {', '.join(SETTINGS)}",
     )
-    p.add_argument("--leeftijd", metavar="N", help="leeftijd in jaren (0-120)")
+    p.add_argument("--leeftijd", metavar="LEEFTIJD", help=AGE_HELP)
     p.add_argument(
         "--niveau",
         action="append",
@@ -72,7 +80,7 @@ def register(subparsers: argparse._SubParsersAction, parent: argparse.ArgumentPa
     advies.add_argument(
         "--setting", required=True, metavar="ID", help=f"setting: {', '.join(SETTINGS)}"
     )
-    advies.add_argument("--leeftijd", metavar="N", help="leeftijd in jaren (0-120)")
+    advies.add_argument("--leeftijd", metavar="LEEFTIJD", help=AGE_HELP)
     advies.set_defaults(func=cmd_advies)
 
     export = sub.add_parser(
@@ -86,6 +94,7 @@ def register(subparsers: argparse._SubParsersAction, parent: argparse.ArgumentPa
         "--output",
         required=True,
         type=Path,
+        metavar="BESTAND",
         help="PDF- of Word-bestand; de extensie (.pdf of .docx) kiest het formaat",
     )
     export.set_defaults(func=cmd_export)
@@ -98,19 +107,17 @@ def _choice(value: str, allowed: dict[str, str], what: str, *, upper: bool = Fal
     key = value.strip().upper() if upper else value.strip().lower()
     if key not in allowed:
         known = ", ".join(f"{k} ({label})" for k, label in allowed.items())
-        raise CommandError(f"{what} '{value}'. Kies uit: {known}", EXIT_USAGE)
+        raise CommandError(unknown_choice(what, value, list(allowed), known), EXIT_USAGE)
     return key
 
 
-def _age(value: str | None) -> int | None:
+def _age(value: str | None) -> AgeRange | None:
     if value is None:
         return None
-    text = value.strip()
-    if not text.isdigit() or not 0 <= int(text) <= 120:
-        raise CommandError(
-            f"ongeldige leeftijd '{value}'. Geef een hele leeftijd tussen 0 en 120.", EXIT_USAGE
-        )
-    return int(text)
+    try:
+        return AgeRange.parse(value)
+    except AgeRangeError as err:
+        raise CommandError(f"--leeftijd {value}: {err}", EXIT_USAGE) from None
 
 
 def _settings(values: list[str]) -> list[str]:
@@ -146,7 +153,7 @@ def _catalogue() -> tuple[Intervention, ...]:
         raise CommandError(str(err)) from err
 
 
-def _advice(setting: str, age: int | None) -> Advice:
+def _advice(setting: str, age: AgeRange | None) -> Advice:
     from drugspreventie_app.content.errors import ContentError
     from drugspreventie_app.content.interventions import guidance
 
@@ -215,10 +222,10 @@ def cmd_zoek(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def advice_lines(advice: Advice, setting_id: str, age: int | None) -> list[str]:
+def advice_lines(advice: Advice, setting_id: str, age: AgeRange | None) -> list[str]:
     """The guidance as plain Dutch text, one list entry per line."""
     title = advice.setting.naam if advice.setting else SETTINGS.get(setting_id, setting_id)
-    lines = [f"Wat werkt en wat niet: {title}" + (f", {age} jaar" if age is not None else "")]
+    lines = [f"Wat werkt en wat niet: {title}" + (f", {age.text()}" if age is not None else "")]
     setting = advice.setting
     if setting is None and not advice.bands:
         lines += ["", "Voor deze setting staan geen aparte richtlijnen in de Werkbank."]
@@ -264,27 +271,12 @@ def _handout_context():
     return HandoutContext(profile=profile, logo=logo, today=date.today())
 
 
-EXPORT_SUFFIXES = (".pdf", ".docx")
-
-
-def _export_suffix(output: Path) -> str:
-    suffix = output.suffix.lower()
-    if suffix not in EXPORT_SUFFIXES:
-        shown = f"'{output.suffix}'" if output.suffix else "geen extensie"
-        raise CommandError(
-            f"onbekend bestandstype ({shown}) voor {output}. Geef een bestandsnaam die eindigt "
-            "op .pdf (PDF) of .docx (Word).",
-            EXIT_USAGE,
-        )
-    return suffix
-
-
 def cmd_export(args: argparse.Namespace) -> int:
     from drugspreventie_app.export.interventions_overview import write_overview
     from drugspreventie_app.storage.errors import StorageError
 
     apply_data_dir(args)
-    _export_suffix(args.output)
+    output_suffix(args.output, (".pdf", ".docx"))
     criteria = _criteria(args)
     settings = _settings(args.setting)
     advice = _advice(settings[0], criteria.leeftijd) if settings else None

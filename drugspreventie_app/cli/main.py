@@ -7,25 +7,25 @@ import sys
 from collections.abc import Sequence
 
 from drugspreventie_app import APP_NAME, __version__
-from drugspreventie_app.cli.common import EXIT_USAGE, CommandError, data_dir_parent, fail
-
-
-class _DutchParser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # argparse's own exit code for bad usage is 2
-        self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"Fout: {message}\n")
+from drugspreventie_app.cli.common import CommandError, data_dir_parent, fail
+from drugspreventie_app.cli.dutch_argparse import DutchParser
 
 
 def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
     """The full parser; without commands it only knows the window's own options, so that
     starting the window does not import every sub-command (start-up time is a goal)."""
     parent = data_dir_parent()
-    parser = _DutchParser(
+    parser = DutchParser(
         prog="drugspreventie",
         description=f"{APP_NAME}: zonder opdracht start het venster.",
         parents=[parent],
     )
-    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"{APP_NAME} {__version__}",
+        help="toon het versienummer en stop",
+    )
     parser.add_argument(
         "--exit-when-ready",
         action="store_true",
@@ -35,9 +35,7 @@ def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
         return parser
     from drugspreventie_app.cli import interventies, middelen, plan, selftest
 
-    subparsers = parser.add_subparsers(
-        dest="command", metavar="OPDRACHT", parser_class=_DutchParser
-    )
+    subparsers = parser.add_subparsers(dest="command", metavar="OPDRACHT", parser_class=DutchParser)
     selftest.register(subparsers, parent)
     middelen.register(subparsers, parent)
     interventies.register(subparsers, parent)

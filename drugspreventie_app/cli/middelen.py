@@ -13,7 +13,9 @@ from drugspreventie_app.cli.common import (
     CommandError,
     apply_data_dir,
     opened_database,
+    output_suffix,
 )
+from drugspreventie_app.cli.dutch_argparse import unknown_choice
 from drugspreventie_app.domain.factsheet import Audience, Factsheet
 
 
@@ -21,17 +23,28 @@ def register(subparsers: argparse._SubParsersAction, parent: argparse.ArgumentPa
     p = subparsers.add_parser("middelen", parents=[parent], help="factsheets over middelen")
     sub = p.add_subparsers(dest="middelen_command", metavar="OPDRACHT", required=True)
 
-    lijst = sub.add_parser("lijst", parents=[parent], help="alle middelen: slug en naam")
+    lijst = sub.add_parser(
+        "lijst", parents=[parent], help="alle middelen: code (voor handout) en naam"
+    )
     lijst.set_defaults(func=cmd_lijst)
 
     zoek = sub.add_parser("zoek", parents=[parent], help="zoek op naam, straatnaam of stofgroep")
-    zoek.add_argument("term", help="zoekterm, bijvoorbeeld 'poes' of 'cocaine'")
+    zoek.add_argument("term", metavar="ZOEKTERM", help="zoekterm, bijvoorbeeld 'poes' of 'cocaine'")
     zoek.set_defaults(func=cmd_zoek)
 
-    handout = sub.add_parser("handout", parents=[parent], help="maak een handout als PDF")
-    handout.add_argument("slug", help="het middel, zie 'middelen lijst'")
+    handout = sub.add_parser(
+        "handout", parents=[parent], help="maak een handout als PDF of Word-document"
+    )
+    handout.add_argument("slug", metavar="MIDDEL", help="het middel, zie 'middelen lijst'")
     handout.add_argument("--doelgroep", required=True, help="professional, ouders of jongeren")
-    handout.add_argument("-o", "--output", required=True, type=Path, help="PDF-bestand")
+    handout.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        type=Path,
+        metavar="BESTAND",
+        help="PDF- of Word-bestand; de extensie (.pdf of .docx) kiest het formaat",
+    )
     handout.add_argument(
         "--bevestig",
         action="store_true",
@@ -46,8 +59,12 @@ def register(subparsers: argparse._SubParsersAction, parent: argparse.ArgumentPa
     regio.add_argument("plaats", help="gemeente of regio, bijvoorbeeld 'Eindhoven'")
     regio.set_defaults(func=cmd_regio)
 
-    bundel = sub.add_parser("bundel", parents=[parent], help="alle factsheets in één PDF")
-    bundel.add_argument("-o", "--output", required=True, type=Path, help="PDF-bestand")
+    bundel = sub.add_parser(
+        "bundel", parents=[parent], help="alle factsheets in één PDF of Word-document"
+    )
+    bundel.add_argument(
+        "-o", "--output", required=True, type=Path, metavar="BESTAND", help="PDF-bestand"
+    )
     bundel.set_defaults(func=cmd_bundel)
 
 
@@ -100,8 +117,8 @@ def cmd_regio(args: argparse.Namespace) -> int:
 def _find(slug: str) -> Factsheet:
     sheet = next((s for s in _sheets() if s.slug == slug.strip().lower()), None)
     if sheet is None:
-        known = ", ".join(sorted(s.slug for s in _sheets()))
-        raise CommandError(f"onbekend middel '{slug}'. Bekende middelen: {known}", EXIT_USAGE)
+        slugs = sorted(s.slug for s in _sheets())
+        raise CommandError(unknown_choice("onbekend middel", slug, slugs), EXIT_USAGE)
     return sheet
 
 
@@ -132,13 +149,14 @@ def cmd_handout(args: argparse.Namespace) -> int:
     from drugspreventie_app.export.handout import write_handout
 
     apply_data_dir(args)
+    suffix = output_suffix(args.output, (".pdf", ".docx"))
     sheet = _find(args.slug)
     try:
         audience = Audience(args.doelgroep.strip().lower())
     except ValueError:
+        options = [a.value for a in Audience]
         raise CommandError(
-            f"onbekende doelgroep '{args.doelgroep}'. Kies uit: professional, ouders, jongeren",
-            EXIT_USAGE,
+            unknown_choice("onbekende doelgroep", args.doelgroep, options), EXIT_USAGE
         ) from None
     if audience is Audience.JONGEREN and sheet.jongeren_waarschuwing and not args.bevestig:
         raise CommandError(
@@ -148,13 +166,14 @@ def cmd_handout(args: argparse.Namespace) -> int:
             EXIT_USAGE,
         )
     ctx = _handout_context()
-    return _write(lambda: write_handout(args.output, sheet, audience, ctx, ".pdf"), args.output)
+    return _write(lambda: write_handout(args.output, sheet, audience, ctx, suffix), args.output)
 
 
 def cmd_bundel(args: argparse.Namespace) -> int:
     from drugspreventie_app.export.handout import write_bundle
 
     apply_data_dir(args)
+    suffix = output_suffix(args.output, (".pdf", ".docx"))
     sheets = sorted(_sheets(), key=lambda s: s.naam.casefold())
     ctx = _handout_context()
-    return _write(lambda: write_bundle(args.output, sheets, ctx, ".pdf"), args.output)
+    return _write(lambda: write_bundle(args.output, sheets, ctx, suffix), args.output)

@@ -16,8 +16,10 @@ from drugspreventie_app.cli.common import (
     CommandError,
     apply_data_dir,
     opened_database,
+    output_suffix,
 )
-from drugspreventie_app.domain.plan.model import Plan, new_plan
+from drugspreventie_app.cli.dutch_argparse import unknown_choice
+from drugspreventie_app.domain.plan.model import Plan, PlanOrganisatie, new_plan
 from drugspreventie_app.domain.plan.options import REIKWIJDTE
 from drugspreventie_app.domain.text import has_control_characters
 
@@ -45,6 +47,11 @@ def register(subparsers: argparse._SubParsersAction, parent: argparse.ArgumentPa
         "--reikwijdte", default="beide", help=f"{', '.join(REIKWIJDTE)} (standaard: beide)"
     )
     nieuw.add_argument("--start", metavar="JAAR", help="beginjaar; het plan duurt vier jaar")
+    nieuw.add_argument(
+        "--organisatie",
+        metavar="NAAM",
+        help="de organisatie die het plan schrijft (standaard die uit de instellingen)",
+    )
     nieuw.set_defaults(func=cmd_nieuw)
 
     voorbeeld = sub.add_parser(
@@ -55,19 +62,29 @@ def register(subparsers: argparse._SubParsersAction, parent: argparse.ArgumentPa
     check = sub.add_parser(
         "check", parents=[parent], help="controleer een plan: fouten, waarschuwingen en tips"
     )
-    check.add_argument("id", help="id van het plan (zie 'plan lijst'; het begin volstaat)")
+    check.add_argument(
+        "id", metavar="PLAN", help="id van het plan (zie 'plan lijst'; het begin volstaat)"
+    )
     check.set_defaults(func=cmd_check)
 
     pdf = sub.add_parser("pdf", parents=[parent], help="het plan als PDF")
-    pdf.add_argument("id", help="id van het plan (zie 'plan lijst'; het begin volstaat)")
-    pdf.add_argument("-o", "--output", required=True, type=Path, help="PDF-bestand")
+    pdf.add_argument(
+        "id", metavar="PLAN", help="id van het plan (zie 'plan lijst'; het begin volstaat)"
+    )
+    pdf.add_argument(
+        "-o", "--output", required=True, type=Path, metavar="BESTAND", help="PDF-bestand"
+    )
     pdf.set_defaults(func=cmd_pdf)
 
     docx = sub.add_parser(
         "docx", parents=[parent], help="het plan als bewerkbaar Word-document (.docx)"
     )
-    docx.add_argument("id", help="id van het plan (zie 'plan lijst'; het begin volstaat)")
-    docx.add_argument("-o", "--output", required=True, type=Path, help="Word-bestand (.docx)")
+    docx.add_argument(
+        "id", metavar="PLAN", help="id van het plan (zie 'plan lijst'; het begin volstaat)"
+    )
+    docx.add_argument(
+        "-o", "--output", required=True, type=Path, metavar="BESTAND", help="Word-bestand (.docx)"
+    )
     docx.set_defaults(func=cmd_docx)
 
     voortgang = sub.add_parser(
@@ -95,8 +112,12 @@ def register(subparsers: argparse._SubParsersAction, parent: argparse.ArgumentPa
     voortgang.set_defaults(func=cmd_voortgang)
 
     export = sub.add_parser("export", parents=[parent], help="het plan als planbestand (JSON)")
-    export.add_argument("id", help="id van het plan (zie 'plan lijst'; het begin volstaat)")
-    export.add_argument("-o", "--output", required=True, type=Path, help="JSON-bestand")
+    export.add_argument(
+        "id", metavar="PLAN", help="id van het plan (zie 'plan lijst'; het begin volstaat)"
+    )
+    export.add_argument(
+        "-o", "--output", required=True, type=Path, metavar="BESTAND", help="JSON-bestand"
+    )
     export.set_defaults(func=cmd_export)
 
     imp = sub.add_parser(
@@ -215,7 +236,9 @@ def cmd_lijst(args: argparse.Namespace) -> int:
 
 
 def cmd_nieuw(args: argparse.Namespace) -> int:
+    from drugspreventie_app.domain.profile import plan_organisation_from
     from drugspreventie_app.storage.plan_repository import PlanRepository
+    from drugspreventie_app.storage.profile_repository import ProfileRepository
 
     apply_data_dir(args)
     titel = _text(args.titel, "De titel")
@@ -224,10 +247,14 @@ def cmd_nieuw(args: argparse.Namespace) -> int:
     if reikwijdte not in REIKWIJDTE:
         known = ", ".join(f"{k} ({label})" for k, label in REIKWIJDTE.items())
         raise CommandError(
-            f"onbekende reikwijdte '{args.reikwijdte}'. Kies uit: {known}", EXIT_USAGE
+            unknown_choice("onbekende reikwijdte", args.reikwijdte, list(REIKWIJDTE), known),
+            EXIT_USAGE,
         )
-    plan = new_plan(titel, gemeente, reikwijdte=reikwijdte, start=_year(args.start))
     with opened_database(need_write=True) as db:
+        organisatie = plan_organisation_from(ProfileRepository(db).load())
+        if args.organisatie is not None:
+            organisatie = PlanOrganisatie(naam=_text(args.organisatie, "De organisatie"))
+        plan = new_plan(titel, gemeente, reikwijdte, _year(args.start), organisatie=organisatie)
         _storage(lambda: PlanRepository(db).save(plan))
     print(plan.id)
     return EXIT_OK
@@ -252,54 +279,46 @@ def cmd_voorbeeld(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     apply_data_dir(args)
     findings = _with_plan(args.id, lambda db, plan: _findings(plan, _interventions(db)))
+    from drugspreventie_app.domain.plan.check import summary_text
+
     for finding in findings:
         print(f"{finding.severity}\t{finding.section}\t{_one_line(finding.text)}")
+    print(summary_text(findings), file=sys.stderr)
     return EXIT_OK
 
 
-def _pdf_context(db: Any) -> Any:
+def _pdf_context(db: Any, plan: Plan) -> Any:
+    """The plan prints its own author organisation, not the one in the settings."""
     from drugspreventie_app.export.handout import HandoutContext
-    from drugspreventie_app.storage.profile_access import profile_and_logo
+    from drugspreventie_app.storage.profile_access import plan_profile_and_logo
 
-    profile, logo = profile_and_logo(db)
+    profile, logo = plan_profile_and_logo(db, plan)
     return HandoutContext(profile=profile, logo=logo, today=date.today())
 
 
 def cmd_pdf(args: argparse.Namespace) -> int:
-    from drugspreventie_app.export.plan_document import write_plan
-
-    apply_data_dir(args)
-
-    def work(db: Any, plan: Plan) -> Any:
-        interventions = _interventions(db)
-        findings = _findings(plan, interventions)
-        ctx = _pdf_context(db)
-        return _storage(
-            lambda: write_plan(args.output, plan, ctx, interventions, findings, fmt=".pdf")
-        )
-
-    summary = _with_plan(args.id, work).summary()
-    if summary:
-        print(f"Let op: {summary}", file=sys.stderr)
-    print(f"Geschreven: {args.output}")
-    return EXIT_OK
+    return _write_plan_document(args, ".pdf", "Voor een Word-document: 'plan docx'.")
 
 
 def cmd_docx(args: argparse.Namespace) -> int:
+    return _write_plan_document(args, ".docx", "Voor een PDF: 'plan pdf'.")
+
+
+def _write_plan_document(args: argparse.Namespace, fmt: str, hint: str) -> int:
     from drugspreventie_app.export.plan_document import write_plan
 
     apply_data_dir(args)
+    output_suffix(args.output, (fmt,), hint)
 
     def work(db: Any, plan: Plan) -> Any:
         interventions = _interventions(db)
         findings = _findings(plan, interventions)
-        ctx = _pdf_context(db)
+        ctx = _pdf_context(db, plan)
         return _storage(
-            lambda: write_plan(args.output, plan, ctx, interventions, findings, fmt=".docx")
+            lambda: write_plan(args.output, plan, ctx, interventions, findings, fmt=fmt)
         )
 
-    report = _with_plan(args.id, work)
-    summary = report.summary()
+    summary = _with_plan(args.id, work).summary()
     if summary:
         print(f"Let op: {summary}", file=sys.stderr)
     print(f"Geschreven: {args.output}")
@@ -312,7 +331,7 @@ def cmd_voortgang(args: argparse.Namespace) -> int:
         ReportOptions,
         write_progress_report,
     )
-    from drugspreventie_app.storage.profile_access import profile_and_logo
+    from drugspreventie_app.storage.profile_access import plan_profile_and_logo
 
     apply_data_dir(args)
     suffix = args.output.suffix.lower()
@@ -332,7 +351,7 @@ def cmd_voortgang(args: argparse.Namespace) -> int:
                 f"{year} valt buiten de planperiode {plan.periode_text()}.", EXIT_USAGE
             )
         findings = _findings(plan, _interventions(db))
-        profile, _logo = profile_and_logo(db)
+        profile, _logo = plan_profile_and_logo(db, plan)  # the plan's own author
         options = ReportOptions(kind=args.soort, year=year)
         _storage(
             lambda: write_progress_report(

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from drugspreventie_app.domain.age_range import AgeRange
+
 
 @dataclass(frozen=True)
 class DontDo:
@@ -38,9 +40,11 @@ class SchoolBand:
     niet_doen: tuple[DontDo, ...]
     bron: str
 
-    def applies(self, setting: str | None, age: int | None) -> bool:
+    def applies(self, setting: str | None, age: AgeRange | int | None) -> bool:
+        """A band applies to an age range when any age in the range falls within it."""
+        ages = AgeRange.of(age)
         in_setting = setting is None or setting in self.settings
-        in_age = age is None or self.leeftijd_van <= age <= self.leeftijd_tot
+        in_age = ages is None or ages.overlaps(self.leeftijd_van, self.leeftijd_tot)
         return in_setting and in_age
 
     @property
@@ -121,7 +125,7 @@ class Guidance:
             media_bron=media.get("bron", ""),
         )
 
-    def niet_doen_for(self, setting: str | None, age: int | None) -> tuple[DontDo, ...]:
+    def niet_doen_for(self, setting: str | None, age: AgeRange | int | None) -> tuple[DontDo, ...]:
         """The 'niet doen' items of every band that applies, without duplicates. Mass-media
         campaigns are advised against in every setting."""
         seen: dict[str, DontDo] = {}
@@ -135,7 +139,7 @@ class Guidance:
                 seen.setdefault(item.id, item)
         return tuple(seen.values())
 
-    def advice(self, setting: str | None, age: int | None) -> Advice:
+    def advice(self, setting: str | None, age: AgeRange | int | None) -> Advice:
         bands = tuple(
             b for b in self.school_bands if setting is not None and b.applies(setting, age)
         )

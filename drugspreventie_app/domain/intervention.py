@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from drugspreventie_app.domain.age_range import AgeRange
 from drugspreventie_app.domain.text import age_range_text, has_control_characters
 
 # Ordered as the product shows them; the keys are the ids stored in data and plans.
@@ -120,9 +121,11 @@ class Intervention:
 
     def fits_age(self, age: int) -> bool:
         """Not age-bound interventions fit every age."""
-        low = self.leeftijd_van if self.leeftijd_van is not None else 0
-        high = self.leeftijd_tot if self.leeftijd_tot is not None else 200
-        return low <= age <= high
+        return self.fits_ages(AgeRange(age, age))
+
+    def fits_ages(self, ages: AgeRange) -> bool:
+        """True when the intervention is meant for at least one age in `ages`."""
+        return ages.overlaps(self.leeftijd_van, self.leeftijd_tot)
 
     def age_text(self) -> str:
         return age_range_text(self.leeftijd_van, self.leeftijd_tot)

@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
+from drugspreventie_app.domain.age_range import AgeRange
 from drugspreventie_app.domain.intervention import (
     ERKENNINGEN,
     MIDDELEN,
@@ -39,11 +40,15 @@ class Criteria:
     tekst: str = ""
     settings: frozenset[str] = field(default_factory=frozenset)
     niveaus: frozenset[str] = field(default_factory=frozenset)
-    leeftijd: int | None = None
+    leeftijd: AgeRange | None = None  # one age is the range age-age
     erkenning_min: str | None = None  # show this level and stronger
     middelen: frozenset[str] = field(default_factory=frozenset)
     pijlers: frozenset[str] = field(default_factory=frozenset)
     alleen_lokaal: bool = False
+
+    def __post_init__(self) -> None:
+        # callers may pass one age as a plain number
+        object.__setattr__(self, "leeftijd", AgeRange.of(self.leeftijd))
 
     def active(self) -> list[str]:
         """Names of the facets that currently restrict the results."""
@@ -80,7 +85,7 @@ class Criteria:
                 names = [labels.get(v, v) for v in labels if v in values]
                 lines.append(f"{FACET_LABELS[facet].capitalize()}: {', '.join(names)}")
         if self.leeftijd is not None:
-            lines.append(f"Leeftijd: {self.leeftijd} jaar")
+            lines.append(f"Leeftijd: {self.leeftijd.text()}")
         if self.erkenning_min:
             lines.append(f"Erkenning: minstens '{self.erkenning_min}'")
         if self.alleen_lokaal:
@@ -108,7 +113,7 @@ class InterventionFinder:
             ("tekst", text_ids is None or item.id in text_ids),
             ("settings", not c.settings or not c.settings.isdisjoint(item.settings)),
             ("niveaus", not c.niveaus or not c.niveaus.isdisjoint(item.niveaus)),
-            ("leeftijd", c.leeftijd is None or item.fits_age(c.leeftijd)),
+            ("leeftijd", c.leeftijd is None or item.fits_ages(c.leeftijd)),
             ("erkenning_min", c.erkenning_min is None or item.strength <= self._limit(c)),
             ("middelen", not c.middelen or not c.middelen.isdisjoint(item.middelen)),
             ("pijlers", not c.pijlers or not c.pijlers.isdisjoint(item.pijlers)),
@@ -177,7 +182,8 @@ class InterventionFinder:
         gained = len(self.filter(c.without(best)))
         if gained == 0:
             return "Geen resultaten. Wis alle filters om weer de hele catalogus te zien."
-        return (
-            f"Geen interventies gevonden. Zet het filter '{FACET_LABELS[best]}' uit: "
-            f"dan zijn er {gained}."
+        action = (
+            "Wis de zoekterm" if best == "tekst" else f"Zet het filter '{FACET_LABELS[best]}' uit"
         )
+        result = "is er 1" if gained == 1 else f"zijn er {gained}"
+        return f"Geen interventies gevonden. {action}: dan {result}."

@@ -6,6 +6,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from drugspreventie_app.domain.plan.model import PlanOrganisatie
 from drugspreventie_app.domain.text import has_control_characters
 
 MAX_SHORT = 300  # names, phone numbers, addresses: generous, but not a novel
@@ -124,3 +125,33 @@ class OrganisationProfile:
                 if not c.is_empty()
             ],
         )
+
+
+def plan_organisation_from(profile: OrganisationProfile) -> PlanOrganisatie:
+    """The settings' organisation as the starting value of a new plan's own."""
+    return PlanOrganisatie(
+        naam=profile.organisatie,
+        afdeling=profile.afdeling,
+        adres=profile.adres,
+        telefoon=profile.telefoon,
+        email=profile.email,
+        website=profile.website,
+    )
+
+
+def profile_for_plan(
+    plan_org: PlanOrganisatie, settings: OrganisationProfile
+) -> OrganisationProfile:
+    """What a plan export prints as its organisation: the plan's own details. The settings'
+    logo only comes along when the plan is written by that same organisation; the local help
+    contacts belong on handouts, not on a plan."""
+    same = plan_org.naam.strip().casefold() == settings.organisatie.strip().casefold()
+    return OrganisationProfile(
+        organisatie=plan_org.naam,
+        afdeling=plan_org.afdeling,
+        adres=plan_org.adres,
+        telefoon=plan_org.telefoon,
+        email=plan_org.email,
+        website=plan_org.website,
+        logo=settings.logo if same and plan_org.naam.strip() else "",
+    )

@@ -41,3 +41,17 @@ def has_control_characters(text: str) -> bool:
 
 def strip_control_characters(text: str) -> str:
     return _CONTROL.sub("", text)
+
+
+def in_sentence(name: str) -> str:
+    """A substance name as it reads inside a sentence: 'Lachgas' -> 'lachgas', while
+    abbreviations and codes stay as they are ('GHB', '3-MMC', 'LSD', '2C-B')."""
+    first = name.split(" ", 1)[0].split("/", 1)[0]
+    if (
+        len(first) > 1
+        and first[0].isupper()
+        and first[1:].islower()
+        and first.replace("'", "").isalpha()
+    ):
+        return name[0].lower() + name[1:]
+    return name

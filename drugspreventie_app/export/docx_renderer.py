@@ -747,6 +747,6 @@ def write_docx(target: Path, document: dm.Document) -> ExportReport:
     assert report is not None
     report.medium = "Word"
     target = Path(target)
-    atomic_write_bytes(target, data)
+    atomic_write_bytes(target, data, document=True)
     report.target = target
     return report

@@ -782,6 +782,6 @@ def write_pdf(target: Path, document: dm.Document) -> dm.ExportReport:
     document.report = report
     report.medium = "de PDF"
     target = Path(target)
-    atomic_write_bytes(target, render_pdf(document))
+    atomic_write_bytes(target, render_pdf(document), document=True)
     report.target = target
     return report

@@ -43,9 +43,21 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def atomic_write_bytes(target: Path, payload: bytes) -> None:
+def _shared_mode(target: Path) -> int:
+    """The mode a document gets: that of the file it replaces, else what the user's umask
+    gives a new file (usually 0644). mkstemp alone would leave it at 0600, owner only."""
+    with contextlib.suppress(OSError):
+        return target.stat().st_mode & 0o777
+    mask = os.umask(0o022)  # reading the umask means setting it; put it straight back
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+def atomic_write_bytes(target: Path, payload: bytes, *, document: bool = False) -> None:
     """Write `payload` to `target` atomically.
 
+    `document=True` for files made to be shared (exports): they get the user's normal file
+    permissions, while the database and its backups stay readable by the owner only.
     Raises `WriteFailedError` with a Dutch message; the old file is then untouched.
     """
     target = Path(target)
@@ -57,6 +69,8 @@ def atomic_write_bytes(target: Path, payload: bytes) -> None:
         with os.fdopen(fd, "wb") as fh:
             fh.write(payload)
             fh.flush()
+            if document and sys.platform != "win32":
+                os.fchmod(fh.fileno(), _shared_mode(target))
             os.fsync(fh.fileno())
         replace_retrying(tmp_name, target)
         tmp_name = None
@@ -69,5 +83,5 @@ def atomic_write_bytes(target: Path, payload: bytes) -> None:
                 os.unlink(tmp_name)
 
 
-def atomic_write_text(target: Path, text: str) -> None:
-    atomic_write_bytes(target, text.encode("utf-8"))
+def atomic_write_text(target: Path, text: str, *, document: bool = False) -> None:
+    atomic_write_bytes(target, text.encode("utf-8"), document=document)

@@ -108,7 +108,9 @@ class LocalInterventionsRepository:
             "geexporteerd": datetime.now().isoformat(timespec="seconds"),
             "interventies": [{k: r.get(k) for k in ("id", *FIELDS)} for r in items],
         }
-        atomic_write_text(Path(target), json.dumps(payload, ensure_ascii=False, indent=2))
+        atomic_write_text(
+            Path(target), json.dumps(payload, ensure_ascii=False, indent=2), document=True
+        )
         return len(items)
 
     def import_file(self, source: Path) -> LocalImport:

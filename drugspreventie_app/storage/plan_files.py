@@ -39,7 +39,7 @@ def export_plan(source: Plan | PlanRepository, target: Path, plan_id: str | None
         if found is None:
             raise PlanNotFoundError(f"Er is geen plan met id {plan_id}.")
         plan = found
-    atomic_write_text(Path(target), plan_to_file_text(plan))
+    atomic_write_text(Path(target), plan_to_file_text(plan), document=True)
     return plan
 
 

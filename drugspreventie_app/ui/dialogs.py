@@ -14,37 +14,75 @@ from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox, QWidge
 from drugspreventie_app.ui import file_folders
 
 
+def _message_box(
+    parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str
+) -> QMessageBox:
+    """A message box that shows its text literally: what the user typed ('Ouderavond
+    <i>Fris</i>') must not turn into markup (Qt's default guesses rich text from tags)."""
+    box = QMessageBox(icon, title, text, parent=parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    return box
+
+
+def _show(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) -> None:
+    box = _message_box(parent, icon, title, text)
+    box.addButton("OK", QMessageBox.ButtonRole.AcceptRole)
+    box.exec()
+
+
 def inform(parent: QWidget | None, title: str, text: str) -> None:
-    QMessageBox.information(parent, title, text)
+    _show(parent, QMessageBox.Icon.Information, title, text)
 
 
 def warn(parent: QWidget | None, title: str, text: str) -> None:
-    QMessageBox.warning(parent, title, text)
+    _show(parent, QMessageBox.Icon.Warning, title, text)
 
 
 def error(parent: QWidget | None, title: str, text: str) -> None:
-    QMessageBox.critical(parent, title, text)
+    _show(parent, QMessageBox.Icon.Critical, title, text)
 
 
 def notify(parent: QWidget | None, title: str, text: str) -> QMessageBox:
     """A warning that does not block: start-up and storage notices must not hold up the
     program (or a scripted `--exit-when-ready`) until someone clicks OK. User text in `text`
     is shown literally, never as markup."""
-    box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=parent)
-    box.setTextFormat(Qt.TextFormat.PlainText)
+    box = _message_box(parent, QMessageBox.Icon.Warning, title, text)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.setWindowModality(Qt.WindowModality.NonModal)
     box.open()
     return box
 
 
-def confirm(parent: QWidget | None, title: str, text: str, yes_text: str = "Doorgaan") -> bool:
-    box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
-    yes = box.addButton(yes_text, QMessageBox.ButtonRole.AcceptRole)
-    box.addButton("Annuleren", QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(yes)
+def confirm(
+    parent: QWidget | None,
+    title: str,
+    text: str,
+    yes_text: str = "Doorgaan",
+    *,
+    no_text: str = "Annuleren",
+    default_yes: bool = True,
+) -> bool:
+    """Two buttons that say what they do; `default_yes=False` where going ahead is the risky
+    choice, so Enter takes the safe one."""
+    return ask(parent, title, text, [yes_text, no_text], default=0 if default_yes else 1) == 0
+
+
+def ask(
+    parent: QWidget | None, title: str, text: str, buttons: list[str], default: int = 0
+) -> int | None:
+    """A question with one button per answer (the last one cancels, as Esc does); returns
+    the index of the answer, or None when the dialog was closed without one."""
+    box = _message_box(parent, QMessageBox.Icon.Question, title, text)
+    made = []
+    for n, label in enumerate(buttons):
+        last = n == len(buttons) - 1
+        role = QMessageBox.ButtonRole.RejectRole if last else QMessageBox.ButtonRole.AcceptRole
+        made.append(box.addButton(label, role))
+    box.setDefaultButton(made[default])
+    box.setEscapeButton(made[-1])
     box.exec()
-    return box.clickedButton() is yes
+    clicked = box.clickedButton()
+    return made.index(clicked) if clicked in made else None
 
 
 def open_file(parent: QWidget | None, title: str, file_filter: str, folder: str = "") -> str:
@@ -74,12 +112,16 @@ def choose(
     return options.index(text) if ok and text in options else None
 
 
-def print_setup(parent: QWidget | None, printer: object) -> bool:
-    """The system print dialog; True when the user chose to print."""
-    from PySide6.QtPrintSupport import QPrintDialog
+def print_setup(parent: QWidget | None, printer: object, page_count: int = 0) -> bool:
+    """The system print dialog, with the page range offered when the page count is known;
+    True when the user chose to print."""
+    from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog
 
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle("Afdrukken")
+    if page_count > 0:
+        dialog.setMinMax(1, page_count)
+        dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, True)
     return dialog.exec() == QPrintDialog.DialogCode.Accepted
 
 

@@ -77,13 +77,20 @@ class MainWindow(QMainWindow):
 
         tab = self._connect_status(_content_tab(lambda: InterventiesTab(self.db)))
         if isinstance(tab, InterventiesTab):
-            tab.connect_add_to_plan(self._add_to_plan)
+            tab.connect_add_to_plan(self._add_to_plan, self._chosen_plan)
+            tab.open_plan_requested.connect(self._open_plan_actions)
         return tab
 
     def _build_plan(self) -> QWidget:
         from drugspreventie_app.ui.plan.plan_tab import PlanTab
 
-        return self._connect_status(_content_tab(lambda: PlanTab(self.db)))
+        tab = self._connect_status(_content_tab(lambda: PlanTab(self.db)))
+        if isinstance(tab, PlanTab):
+            tab.find_interventions.connect(self._find_interventions_for_cell)
+        return tab
+
+    def _find_interventions_for_cell(self, setting: str, niveau: str) -> None:
+        self.show_tab("interventies").filter_on_cell(setting, niveau)
 
     @property
     def middelen_tab(self) -> QWidget:
@@ -102,9 +109,22 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self._pages[name])
         return self._pages[name].ensure()
 
-    def _add_to_plan(self, item: object) -> None:
-        if self.plan_tab.add_intervention(item):
-            self.show_tab("plan")
+    def _add_to_plan(self, item: object, criteria: object) -> object:
+        """Add to a plan and stay in the Interventies tab (it shows a confirmation)."""
+        return self.plan_tab.add_intervention(item, criteria)
+
+    def _chosen_plan(self) -> object:
+        plan_tab = self._pages["plan"].content
+        if plan_tab is not None:
+            return plan_tab.chosen_plan()
+        # the plan tab reopens the plan edited last; no need to build it just for the marks
+        from drugspreventie_app.storage.plan_repository import PlanRepository
+
+        plans = PlanRepository(self.db).list()
+        return plans[0] if plans else None
+
+    def _open_plan_actions(self) -> None:
+        self.show_tab("plan").show_section("acties")
 
     def current_tab(self) -> QWidget:
         return self.tabs.currentWidget().ensure()

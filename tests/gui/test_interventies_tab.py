@@ -53,7 +53,8 @@ def test_typo_search_and_empty_state(qtbot, tab) -> None:
     tab.filters.boxes["settings"]["uitgaansleven"].setChecked(True)
     assert tab.model.rowCount() == 0
     assert tab.empty_label.isVisible()
-    assert "Zet het filter" in tab.empty_label.text()
+    # regression: it said "Zet het filter 'de zoekterm' uit"
+    assert tab.empty_label.text() == "Geen interventies gevonden. Wis de zoekterm: dan zijn er 14."
     tab.filters.clear()
     tab.search.clear()
     assert tab.model.rowCount() == len(tab.finder.items)
@@ -139,11 +140,12 @@ def test_export_selection_writes_pdf(tab, fake_dialogs, tmp_path: Path) -> None:
 def test_add_to_plan_hook(tab) -> None:
     assert not tab.plan_button.isVisibleTo(tab)
     received = []
-    tab.connect_add_to_plan(received.append)
+    tab.connect_add_to_plan(lambda item, criteria: received.append(item), lambda: None)
     assert tab.plan_button.isVisibleTo(tab)
     tab.search.setText("Moti-4")
     tab.plan_button.click()
     assert [i.naam for i in received] == ["Moti-4"]
+    assert not tab.added_box.isVisibleTo(tab)  # nothing was added: no confirmation
 
 
 def test_export_selection_asks_the_format_and_writes_word(tab, fake_dialogs, tmp_path: Path):

@@ -6,6 +6,7 @@ import pytest
 from pypdf import PdfReader
 
 from drugspreventie_app.domain.factsheet import Audience
+from drugspreventie_app.storage.profile_repository import ProfileRepository
 from drugspreventie_app.ui.middelen.middelen_tab import MiddelenTab
 
 
@@ -82,6 +83,17 @@ def test_youth_handout_for_flagged_substance_asks_first(
     assert (tmp_path / "jongeren.pdf").exists()
 
 
+def test_youth_guard_defaults_to_the_safe_choice(tab: MiddelenTab, fake_dialogs) -> None:
+    """Regression: the default button was 'Toch maken'; and 'jongeren die Lachgas ...'."""
+    tab.select_slug("lachgas")
+    fake_dialogs.choose_answer = list(Audience).index(Audience.JONGEREN)
+    fake_dialogs.confirm_answer = False
+    tab.make_handout()
+    assert fake_dialogs.confirm_defaults == [False]
+    (question,) = fake_dialogs.texts("confirm")
+    assert "jongeren die lachgas al gebruiken" in question
+
+
 def test_handout_carries_the_profile_from_settings(tab, db, fake_dialogs, tmp_path) -> None:
     from drugspreventie_app.domain.profile import OrganisationProfile
     from drugspreventie_app.storage.profile_repository import ProfileRepository
@@ -132,8 +144,56 @@ def test_professional_handout_as_word(tab: MiddelenTab, fake_dialogs, tmp_path: 
         "Factsheet voor professionals"
     ]
     assert "Kernpunten" in [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
-    assert "choose" not in fake_dialogs.kinds()  # always the professional version
+    assert fake_dialogs.kinds() == ["choose", "save_file"]  # the handout dialog, Word chosen
+    assert fake_dialogs.handout_dialogs[-1].suffix() == ".docx"
     assert "inform" not in fake_dialogs.kinds()
 
     tab.search.setText("bestaat niet")
     assert not tab.docx_button.isEnabled()
+
+
+def test_handout_dialog_shows_and_reaches_the_profile(tab, db, fake_dialogs, monkeypatch):
+    """Regression: the dialog did not show where the organisation block and local contacts
+    come from, nor offer a way to change them."""
+    from drugspreventie_app.domain.profile import HelpContact, OrganisationProfile
+    from drugspreventie_app.ui.settings_dialog import SettingsDialog
+
+    ProfileRepository(db).save(
+        OrganisationProfile(
+            organisatie="Sint-Jozefschool",
+            telefoon="0543 123456",
+            hulpcontacten=[HelpContact("Tactus Verslavingszorg", "preventie", "088 3822888")],
+        )
+    )
+    tab.select_slug("3-mmc")
+    fake_dialogs.choose_answer = None  # look, then cancel
+    tab.make_handout()
+    dialog = fake_dialogs.handout_dialogs[-1]
+    shown = dialog.profile_label.text()
+    assert "Sint-Jozefschool" in shown and "0543 123456" in shown
+    assert "Tactus Verslavingszorg – preventie – 088 3822888" in shown
+    assert "Regionale verslavingszorg: nog niet gekozen" in shown
+
+    def change(settings: SettingsDialog) -> int:
+        settings.organisatie.setText("Sint-Jozefschool Aalten")
+        settings.save()
+        return settings.result()
+
+    monkeypatch.setattr(SettingsDialog, "exec", change)
+    dialog.edit_button.click()
+    assert "Sint-Jozefschool Aalten" in dialog.profile_label.text()
+    assert ProfileRepository(db).load().organisatie == "Sint-Jozefschool Aalten"
+
+
+@pytest.mark.parametrize("audience", list(Audience))
+def test_every_audience_as_word(tab, fake_dialogs, tmp_path: Path, audience: Audience) -> None:
+    """Regression: only the professional handout existed as Word."""
+    from docx import Document
+
+    tab.select_slug("3-mmc")
+    fake_dialogs.choose_answer = list(Audience).index(audience)
+    fake_dialogs.format_answer = ".docx"
+    fake_dialogs.save_answer = str(tmp_path / "handout")
+    tab.make_handout()
+    doc = Document(tmp_path / "handout.docx")
+    assert audience.label.split()[0].lower() in " ".join(p.text for p in doc.paragraphs).lower()

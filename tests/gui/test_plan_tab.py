@@ -187,7 +187,7 @@ def test_export_pdf_and_plan_file_roundtrip(qtbot, opened, fake_dialogs, tmp_pat
     from pypdf import PdfReader
 
     fake_dialogs.save_answer = str(tmp_path / "plan.pdf")
-    fake_dialogs.confirm_answer = True
+    fake_dialogs.ask_answer = 0  # Met plancheck exporteren
     opened.export_pdf()
     text = " ".join(p.extract_text() for p in PdfReader(tmp_path / "plan.pdf").pages)
     assert "Gemeente Test" in text and "Plancheck" in text
@@ -224,14 +224,14 @@ def test_export_word_with_plan_check(opened, fake_dialogs, tmp_path: Path) -> No
 
     assert opened.docx_button.isEnabled()
     fake_dialogs.save_answer = str(tmp_path / "plan")  # no extension typed
-    fake_dialogs.confirm_answer = True
+    fake_dialogs.ask_answer = 0
     opened.docx_button.click()
     doc = Document(tmp_path / "plan.docx")
     chapters = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
     assert chapters[0] == "1 Inleiding" and chapters[-1] == "Bijlage B: Plancheck"
     assert doc.core_properties.title == "PHP alcohol en drugs"
     assert "inform" not in fake_dialogs.kinds()  # nothing had to be replaced
-    assert fake_dialogs.kinds() == ["save_file", "confirm"]
+    assert fake_dialogs.kinds() == ["ask", "save_file"]
 
 
 def test_export_word_reports_replaced_characters(qtbot, opened, fake_dialogs, tmp_path: Path):
@@ -245,7 +245,7 @@ def test_export_word_reports_replaced_characters(qtbot, opened, fake_dialogs, tm
         )
     assert cleaned.args[0] == "1 onzichtbaar stuurteken verwijderd."
     fake_dialogs.save_answer = str(tmp_path / "plan.docx")
-    fake_dialogs.confirm_answer = False
+    fake_dialogs.ask_answer = 1  # Zonder plancheck exporteren
     done = f"Opgeslagen: {tmp_path / 'plan.docx'}"
     # autosave may report in between: the window keeps working while the export runs
     with qtbot.waitSignal(opened.status_message, check_params_cb=lambda text: text == done):
@@ -261,5 +261,19 @@ def test_export_word_reports_replaced_characters(qtbot, opened, fake_dialogs, tm
 def test_export_word_cancelled_writes_nothing(opened, fake_dialogs, tmp_path: Path) -> None:
     fake_dialogs.save_answer = ""
     opened.export_docx()
-    assert fake_dialogs.kinds() == ["save_file"]
+    assert fake_dialogs.kinds() == ["ask", "save_file"]
+    assert not list(tmp_path.glob("*.docx"))
+
+
+def test_plan_check_question_says_what_each_answer_does(opened, fake_dialogs, tmp_path: Path):
+    """Regression: 'Ja, toevoegen / Annuleren', and Annuleren still exported."""
+    fake_dialogs.save_answer = str(tmp_path / "plan.pdf")
+    fake_dialogs.ask_answer = 2  # Annuleren
+    opened.export_pdf()
+    assert fake_dialogs.kinds() == ["ask"]  # not even the save dialog
+    (question,) = fake_dialogs.texts("ask")
+    assert question.endswith("|Met plancheck exporteren|Zonder plancheck exporteren|Annuleren")
+    assert not list(tmp_path.glob("*.pdf"))
+    fake_dialogs.ask_answer = None  # closed with Esc or the window's cross
+    opened.export_docx()
     assert not list(tmp_path.glob("*.docx"))

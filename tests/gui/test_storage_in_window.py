@@ -168,7 +168,7 @@ def test_a_long_export_keeps_the_window_responsive_and_can_be_cancelled(
     QTimer.singleShot(50, cancel_when_shown)
     finished, result = export_in_background(parent, "Bezig…", target, slow_write)
     assert (finished, result) == (False, None)
-    assert len(ticks) >= 10  # the event loop kept running while the export worked
+    assert len(ticks) >= 5  # the event loop kept running while the export worked
     assert target.read_bytes() == b"het bestand dat de gebruiker al had"
     release.set()
     qtbot.waitUntil(lambda: not partial_path(target).exists(), timeout=5000)

@@ -19,13 +19,21 @@ a weak spot, "tip" is a nice-to-have. Plain Python, no Qt.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 
 from drugspreventie_app.domain.guidance import DontDo, Guidance
 from drugspreventie_app.domain.intervention import MIDDELEN, NIVEAUS, SETTINGS, Intervention
-from drugspreventie_app.domain.plan.model import Actie, Plan, Subdoel
+from drugspreventie_app.domain.plan.model import (
+    Actie,
+    Doel,
+    Handhavingsmaatregel,
+    Plan,
+    Stakeholder,
+    Subdoel,
+)
 from drugspreventie_app.domain.plan.options import (
     AANLEIDINGEN,
     COMPONENTEN,
@@ -56,6 +64,7 @@ SRC_HANDHAVING = f"Kamerbrief experiment gesloten coffeeshopketen (2021); {SRC_I
 KERN_NIVEAUS = ("U", "S", "I")
 MIN_COMPONENTEN = 3
 MAX_JAREN = 4
+YEAR_MIN, YEAR_MAX = 1900, 2100
 
 _SECTION_RANK = {s.id: s.number for s in SECTIONS}
 
@@ -85,6 +94,43 @@ Rule = Callable[[Plan, _Context], Iterable[Finding]]
 
 def _blank(value: str | None) -> bool:
     return not (value or "").strip()
+
+
+def _empty_row(row: object, ignore: tuple[str, ...] = ("id",)) -> bool:
+    """A table row the user added but left empty: every text field blank. Choice fields
+    with a default (a stakeholder's domain, a measure's kind) do not make a row filled."""
+    for name, value in vars(row).items():
+        if name in ignore:
+            continue
+        if isinstance(value, str) and value.strip():
+            return False
+        if isinstance(value, list) and value:
+            return False
+    return True
+
+
+_YEAR = re.compile(r"^\s*(\d{4})(?:\s*[-/–]\s*(\d{2}|\d{4}))?\s*$")
+
+
+def is_year_text(text: str) -> bool:
+    """'2023', '2022-2023', '2022/23': a year (or two) between 1900 and 2100, in figures."""
+    match = _YEAR.match(text)
+    if not match:
+        return False
+    years = [int(match.group(1))]
+    if match.group(2):
+        second = match.group(2)
+        years.append(int(second) if len(second) == 4 else years[0] // 100 * 100 + int(second))
+    return all(YEAR_MIN <= y <= YEAR_MAX for y in years) and years == sorted(years)
+
+
+def _filled_doelen(plan: Plan) -> list[Doel]:
+    return [d for d in plan.doelen if not _blank(d.omschrijving) or d.subdoelen]
+
+
+def _filled_handhaving(plan: Plan) -> list[Handhavingsmaatregel]:
+    # the kind of measure has a default (APV), so a row counts once something is typed in it
+    return [m for m in plan.handhaving if not _empty_row(m, ("id", "maatregel"))]
 
 
 def _missing(*fields: tuple[str, str]) -> list[str]:
@@ -231,10 +277,31 @@ def _rule_probleemanalyse(plan: Plan, ctx: _Context) -> Iterator[Finding]:
 
 def _rule_cijfers(plan: Plan, ctx: _Context) -> Iterator[Finding]:
     for cijfer in plan.lokale_situatie.cijfers:
+        if _empty_row(cijfer):
+            yield Finding(
+                "lege_regel",
+                "waarschuwing",
+                "lokale_situatie",
+                "De tabel met cijfers heeft een lege regel. Vul het cijfer in of verwijder de "
+                "regel.",
+                SRC_AALTEN_ANALYSE,
+                cijfer.id,
+            )
+            continue
+        label = _quoted(cijfer.indicator, "zonder naam")
+        if not _blank(cijfer.jaar) and not is_year_text(cijfer.jaar):
+            yield Finding(
+                "cijfer_jaar_ongeldig",
+                "waarschuwing",
+                "lokale_situatie",
+                f"Bij het cijfer {label} staat ‘{cijfer.jaar.strip()}’ als jaar. Schrijf het "
+                "jaar in cijfers, bijvoorbeeld 2023 of 2022-2023.",
+                SRC_AALTEN_ANALYSE,
+                cijfer.id,
+            )
         missing = _missing(("de bron", cijfer.bron), ("het jaar", cijfer.jaar))
         if not missing:
             continue
-        label = _quoted(cijfer.indicator, "zonder naam")
         yield Finding(
             "cijfer_onvolledig",
             "waarschuwing",
@@ -275,7 +342,7 @@ def _rule_model(plan: Plan, ctx: _Context) -> Iterator[Finding]:
 
 
 def _rule_doelen(plan: Plan, ctx: _Context) -> Iterator[Finding]:
-    if not plan.doelen and not plan.includes_alcohol:  # alcohol plans: see _rule_alcoholwet
+    if not _filled_doelen(plan) and not plan.includes_alcohol:  # alcohol: _rule_alcoholwet
         yield Finding(
             "geen_doelen",
             "fout",
@@ -285,6 +352,22 @@ def _rule_doelen(plan: Plan, ctx: _Context) -> Iterator[Finding]:
             SRC_MODELPLAN,
         )
     for doel in plan.doelen:
+        if _blank(doel.omschrijving):
+            empty = not doel.subdoelen
+            yield Finding(
+                "lege_regel" if empty else "doel_zonder_omschrijving",
+                "fout",
+                "doelen",
+                "De tabel met doelen heeft een lege regel. Beschrijf het doel of verwijder de "
+                "regel."
+                if empty
+                else "Een doel heeft subdoelen maar geen omschrijving. Beschrijf welke "
+                "situatie u met dit doel wilt bereiken.",
+                SRC_MODELPLAN,
+                doel.id,
+            )
+            if empty:
+                continue
         if not doel.subdoelen:
             label = _quoted(doel.omschrijving, "zonder omschrijving")
             yield Finding(
@@ -297,6 +380,17 @@ def _rule_doelen(plan: Plan, ctx: _Context) -> Iterator[Finding]:
                 doel.id,
             )
         for sub in doel.subdoelen:
+            if _empty_row(sub, ("id", "streefjaar")):
+                yield Finding(
+                    "lege_regel",
+                    "fout",
+                    "doelen",
+                    f"Het doel {_quoted(doel.omschrijving, 'zonder omschrijving')} heeft een "
+                    "lege regel bij de subdoelen. Vul het subdoel in of verwijder de regel.",
+                    SRC_MODELPLAN,
+                    sub.id,
+                )
+                continue
             missing = _missing(
                 ("de indicator", sub.indicator),
                 ("de nulmeting", sub.nulmeting),
@@ -385,7 +479,7 @@ def _rule_componenten(plan: Plan, ctx: _Context) -> Iterator[Finding]:
     if not plan.acties:
         return
     covered = {a.component for a in plan.acties if a.component in COMPONENTEN}
-    if plan.handhaving:
+    if _filled_handhaving(plan):
         covered.add("regelgeving")
     if len(covered) < MIN_COMPONENTEN:
         missing = [f"‘{label}’" for key, label in COMPONENTEN.items() if key not in covered]
@@ -403,8 +497,32 @@ def _rule_componenten(plan: Plan, ctx: _Context) -> Iterator[Finding]:
 # --- h. addiction-care prevention ---------------------------------------------------------
 
 
-def _rule_verslavingszorg(plan: Plan, ctx: _Context) -> Iterator[Finding]:
+def _rule_stakeholders(plan: Plan, ctx: _Context) -> Iterator[Finding]:
     for stakeholder in plan.lokale_situatie.stakeholders:
+        if not _blank(stakeholder.organisatie):
+            continue
+        empty = _empty_row(stakeholder, ("id", "domein", "verslavingspreventie"))
+        yield Finding(
+            "lege_regel" if empty else "stakeholder_zonder_naam",
+            "waarschuwing",
+            "lokale_situatie",
+            "De tabel met stakeholders heeft een lege regel. Vul de organisatie in of verwijder "
+            "de regel."
+            if empty
+            else "Bij een stakeholder ontbreekt de naam van de organisatie. Vul in om welke "
+            "organisatie het gaat.",
+            SRC_PARTNERS,
+            stakeholder.id,
+        )
+
+
+def _named_stakeholders(plan: Plan) -> list[Stakeholder]:
+    return [s for s in plan.lokale_situatie.stakeholders if not _blank(s.organisatie)]
+
+
+def _rule_verslavingszorg(plan: Plan, ctx: _Context) -> Iterator[Finding]:
+    # a row without a name does not bring the addiction-care institution on board
+    for stakeholder in _named_stakeholders(plan):
         if stakeholder.verslavingspreventie:
             return
         naam = stakeholder.organisatie.lower()
@@ -558,7 +676,19 @@ def _rule_metingen(plan: Plan, ctx: _Context) -> Iterator[Finding]:
 
 
 def _rule_handhaving(plan: Plan, ctx: _Context) -> Iterator[Finding]:
-    if not plan.handhaving:
+    filled = _filled_handhaving(plan)
+    for maatregel in plan.handhaving:
+        if maatregel not in filled:
+            yield Finding(
+                "lege_regel",
+                "waarschuwing",
+                "handhaving",
+                "De tabel met handhavingsmaatregelen heeft een regel zonder omschrijving, "
+                "instrument, verantwoordelijke of frequentie. Vul de regel in of verwijder hem.",
+                SRC_HANDHAVING,
+                maatregel.id,
+            )
+    if not filled:
         yield Finding(
             "geen_handhaving",
             "waarschuwing",
@@ -576,7 +706,7 @@ def _rule_alcoholwet(plan: Plan, ctx: _Context) -> Iterator[Finding]:
     if not plan.includes_alcohol:
         return
     subdoelen = plan.all_subdoelen()
-    if not plan.doelen:
+    if not _filled_doelen(plan):
         yield Finding(
             "alcoholwet_doelstellingen",
             "fout",
@@ -711,6 +841,7 @@ RULES: tuple[Rule, ...] = (
     _rule_model,
     _rule_probleemanalyse,
     _rule_cijfers,
+    _rule_stakeholders,
     _rule_verslavingszorg,
     _rule_alcoholwet,
     _rule_doelen,
@@ -766,3 +897,23 @@ def check_summary(findings: Iterable[Finding]) -> dict[str, int]:
     for finding in findings:
         counts[finding.severity] = counts.get(finding.severity, 0) + 1
     return counts
+
+
+_SEVERITY_WORDS = {
+    "fout": ("fout", "fouten"),
+    "waarschuwing": ("waarschuwing", "waarschuwingen"),
+    "tip": ("tip", "tips"),
+}
+
+
+def summary_text(findings: Iterable[Finding]) -> str:
+    """'Geen bevindingen: ...' or '1 fout, 2 waarschuwingen en 1 tip' (only what occurs)."""
+    counts = check_summary(findings)
+    parts = [
+        f"{n} {_SEVERITY_WORDS[severity][0 if n == 1 else 1]}"
+        for severity, n in counts.items()
+        if n and severity in _SEVERITY_WORDS
+    ]
+    if not parts:
+        return "Geen bevindingen: het plan voldoet aan alle controles."
+    return _join(parts)

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 from dataclasses import dataclass, field, fields, is_dataclass
 from functools import cache
@@ -172,6 +173,20 @@ class Communicatie:
 
 
 @dataclass
+class PlanOrganisatie:
+    """Who wrote the plan, printed on its cover. Each plan has its own: filled from the
+    settings when the plan is made, then edited per plan (a school care coordinator's settings
+    do not belong on the municipality's plan)."""
+
+    naam: str = ""
+    afdeling: str = ""
+    adres: str = ""
+    telefoon: str = ""
+    email: str = ""
+    website: str = ""
+
+
+@dataclass
 class Plan:
     id: str = field(default_factory=new_id)
     titel: str = ""
@@ -182,6 +197,7 @@ class Plan:
     status: str = "concept"
     vastgesteld_op: str = ""  # ISO date when status is vastgesteld
     auteur: str = ""
+    organisatie: PlanOrganisatie = field(default_factory=PlanOrganisatie)
     aangemaakt: str = ""
     gewijzigd: str = ""
     inleiding: Inleiding = field(default_factory=Inleiding)
@@ -273,7 +289,12 @@ def _value(hint: Any, raw: Any) -> Any:
 
 
 def new_plan(
-    titel: str, gemeente: str, reikwijdte: str = "beide", start: int = 2026, auteur: str = ""
+    titel: str,
+    gemeente: str,
+    reikwijdte: str = "beide",
+    start: int = 2026,
+    auteur: str = "",
+    organisatie: PlanOrganisatie | None = None,
 ) -> Plan:
     """A plan from the Modelplan template: every section present, period of four years."""
     return Plan(
@@ -283,7 +304,21 @@ def new_plan(
         periode_start=start,
         periode_eind=start + PLAN_DEFAULT_YEARS - 1,
         auteur=auteur,
+        organisatie=organisatie or PlanOrganisatie(),
     )
+
+
+def title_for_period(title: str, old: Plan, new: Plan) -> str:
+    """The title with the old period replaced by the new one ('PHP Aalten 2027-2030' ->
+    'PHP Aalten 2031-2034'); a title without the period gets the new one added."""
+    period = re.compile(
+        rf"\b{old.periode_start}(\s*(?:-|–|/|t/m|tot en met|tot)\s*){old.periode_eind}\b"
+    )
+    if period.search(title):
+        return period.sub(
+            lambda m: f"{new.periode_start}{m.group(1)}{new.periode_eind}", title, count=1
+        )
+    return f"{title.rstrip()} {new.periode_text()}".strip()
 
 
 def duplicate_for_next_period(plan: Plan) -> Plan:
@@ -296,7 +331,7 @@ def duplicate_for_next_period(plan: Plan) -> Plan:
     copy.periode_eind = copy.periode_start + length
     copy.status = "concept"
     copy.vastgesteld_op = ""
-    copy.titel = f"{plan.titel} ({copy.periode_text()})"
+    copy.titel = title_for_period(plan.titel, plan, copy)
     # Fresh ids for subdoelen, and the actions' references follow them.
     mapping: dict[str, str] = {}
     # Measurements and statuses belong to the old period; the new plan starts its own cycle.

@@ -4,18 +4,22 @@ from __future__ import annotations
 
 from collections import Counter
 
-from PySide6.QtCore import QSignalBlocker, Signal
+from PySide6.QtCore import QSignalBlocker, QTimer, Signal
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QFormLayout,
     QGroupBox,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
+from drugspreventie_app.domain.age_range import AGE_MAX, AgeRange
 from drugspreventie_app.domain.intervention import (
     ERKENNINGEN,
     MIDDELEN,
@@ -34,6 +38,15 @@ CHECK_FACETS = {
 NO_AGE = -1
 
 
+class _AgeBox(QSpinBox):
+    """Selects its text on any focus, so typing '13' replaces 'alle leeftijden' also after a
+    mouse click (Qt selects only on Tab)."""
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        QTimer.singleShot(0, self.selectAll)
+
+
 class FilterPanel(QWidget):
     changed = Signal()
 
@@ -45,15 +58,13 @@ class FilterPanel(QWidget):
         self._labels: dict[str, dict[str, str]] = {}
 
         age_group = QGroupBox("Leeftijd")
-        age_layout = QVBoxLayout(age_group)
-        self.age = QSpinBox()
-        self.age.setRange(NO_AGE, 99)
-        self.age.setSpecialValueText("alle leeftijden")
-        self.age.setSuffix(" jaar")
-        self.age.setValue(NO_AGE)
-        self.age.setAccessibleName("Leeftijd")
-        self.age.valueChanged.connect(self.changed)
-        age_layout.addWidget(self.age)
+        age_layout = QFormLayout(age_group)
+        # Two boxes: one age, or a range such as 13 tot en met 15 (one search, not three).
+        self.age = self._age_box("alle leeftijden", "Leeftijd van")
+        self.age_to = self._age_box("–", "Leeftijd tot en met")
+        self.age_to.setToolTip("Leeg laten voor één leeftijd")
+        age_layout.addRow("van", self.age)
+        age_layout.addRow("t/m", self.age_to)
 
         erk_group = QGroupBox("Erkenning (minstens)")
         erk_layout = QVBoxLayout(erk_group)
@@ -94,13 +105,36 @@ class FilterPanel(QWidget):
         layout.addWidget(hint)
         layout.addStretch()
 
+    def _age_box(self, special: str, name: str) -> QSpinBox:
+        box = _AgeBox()
+        box.setRange(NO_AGE, AGE_MAX)
+        box.setSpecialValueText(special)
+        box.setSuffix(" jaar")
+        box.setValue(NO_AGE)
+        box.setAccessibleName(name)
+        # as wide as its text, so it is not clipped by the narrow filter column
+        box.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        box.valueChanged.connect(self.changed)
+        return box
+
+    def ages(self) -> AgeRange | None:
+        """The chosen age or range; one box filled means that one age."""
+        chosen = [b.value() for b in (self.age, self.age_to) if b.value() != NO_AGE]
+        return AgeRange(min(chosen), max(chosen)) if chosen else None
+
+    def set_ages(self, ages: AgeRange | None) -> None:
+        with QSignalBlocker(self):
+            self.age.setValue(ages.van if ages else NO_AGE)
+            self.age_to.setValue(ages.tot if ages and ages.tot != ages.van else NO_AGE)
+        self.changed.emit()
+
     def focus_order(self) -> list[QWidget]:
         """The fields in the order they appear on screen (for Tab)."""
         order: list[QWidget] = []
         for facet, boxes in self.boxes.items():
             order.extend(boxes.values())
             if facet == "settings":
-                order.append(self.age)
+                order.extend((self.age, self.age_to))
             if facet == "niveaus":
                 order.append(self.erkenning)
         return [*order, self.local_only, self.clear_button]
@@ -116,7 +150,7 @@ class FilterPanel(QWidget):
             niveaus=chosen["niveaus"],
             middelen=chosen["middelen"],
             pijlers=chosen["pijlers"],
-            leeftijd=None if self.age.value() == NO_AGE else self.age.value(),
+            leeftijd=self.ages(),
             erkenning_min=self.erkenning.currentData(),
             alleen_lokaal=self.local_only.isChecked(),
         )
@@ -142,6 +176,7 @@ class FilterPanel(QWidget):
                 for box in boxes.values():
                     box.setChecked(False)
             self.age.setValue(NO_AGE)
+            self.age_to.setValue(NO_AGE)
             self.erkenning.setCurrentIndex(0)
             self.local_only.setChecked(False)
         self.changed.emit()

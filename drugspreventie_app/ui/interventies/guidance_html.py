@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
+from drugspreventie_app.domain.age_range import AgeRange
 from drugspreventie_app.domain.guidance import Advice
 from drugspreventie_app.domain.intervention import (
     MIDDELEN,
@@ -27,10 +28,10 @@ def niet_doen_html(advice: Advice) -> str:
     return f"<h3 style='color:#8a1c00'>Niet doen</h3><ul>{rows}</ul>"
 
 
-def advice_html(advice: Advice, setting_label: str, age: int | None) -> str:
+def advice_html(advice: Advice, setting_label: str, age: AgeRange | None) -> str:
     if advice.empty:
         return f"<p>Voor {escape(setting_label)} zijn geen richtlijnen opgenomen.</p>"
-    age_text = f", {age} jaar" if age is not None else ""
+    age_text = f", {age.text()}" if age is not None else ""
     parts = [f"<h2>{escape(setting_label)}{age_text}</h2>", niet_doen_html(advice)]
     if advice.setting:
         g = advice.setting

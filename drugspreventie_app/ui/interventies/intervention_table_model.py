@@ -22,6 +22,7 @@ class InterventionTableModel(QAbstractTableModel):
     def __init__(self) -> None:
         super().__init__()
         self._items: list[Intervention] = []
+        self._in_plan: set[str] = set()
         self._local_font = QFont()
         self._local_font.setItalic(True)
 
@@ -29,6 +30,16 @@ class InterventionTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._items = items
         self.endResetModel()
+
+    def set_in_plan(self, ids: set[str]) -> None:
+        """Mark these interventions (already actions in the chosen plan) with a ✓."""
+        if ids != self._in_plan:
+            self._in_plan = set(ids)
+            if self._items:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(self._items) - 1, 0))
+
+    def in_plan(self, item_id: str) -> bool:
+        return item_id in self._in_plan
 
     def item_at(self, row: int) -> Intervention | None:
         return self._items[row] if 0 <= row < len(self._items) else None
@@ -60,9 +71,13 @@ class InterventionTableModel(QAbstractTableModel):
         if item is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(item, index.column())
+            text = self._display(item, index.column())
+            return f"✓ {text}" if index.column() == 0 and item.id in self._in_plan else text
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{item.naam}\n{item.erkenning}\n\n{item.beschrijving}"
+            mark = "\n(staat al in het plan)" if item.id in self._in_plan else ""
+            return f"{item.naam}{mark}\n{item.erkenning}\n\n{item.beschrijving}"
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole and item.id in self._in_plan:
+            return "staat al in het plan"
         if role == Qt.ItemDataRole.FontRole and item.lokaal:
             return self._local_font
         if role == InterventionRole.ID:

@@ -10,7 +10,7 @@ from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -32,6 +32,8 @@ from drugspreventie_app.content.interventions import catalogue, guidance
 from drugspreventie_app.domain.guidance import Advice
 from drugspreventie_app.domain.intervention import SETTINGS, Intervention
 from drugspreventie_app.domain.intervention_filter import Criteria, InterventionFinder
+from drugspreventie_app.domain.plan.model import Plan
+from drugspreventie_app.domain.text import age_range_text
 from drugspreventie_app.storage.database import Database
 from drugspreventie_app.storage.errors import StorageError
 from drugspreventie_app.storage.local_interventions_repository import (
@@ -57,9 +59,17 @@ EXPORT_FORMATS = (
 
 JSON_FILTER = "Werkbank-bestanden (*.json)"
 
+# adds an intervention to a plan with the finder's filters; returns that plan, or None
+AddToPlan = Callable[[Intervention, Criteria], "Plan | None"]
+
+
+def _plan_label(plan: Plan) -> str:
+    return " · ".join(x for x in (plan.gemeente.strip(), plan.periode_text()) if x)
+
 
 class InterventiesTab(QWidget):
     status_message = Signal(str)
+    open_plan_requested = Signal()  # "Naar het plan" after adding an intervention
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -68,7 +78,8 @@ class InterventiesTab(QWidget):
         self.guidance = guidance()
         self._catalogue = catalogue()
         self._last_deleted: dict | None = None
-        self._add_to_plan: Callable[[Intervention], None] | None = None
+        self._add_to_plan: AddToPlan | None = None
+        self._chosen_plan: Callable[[], Plan | None] = lambda: None
         self.finder = InterventionFinder(self._catalogue)
 
         self.search = QLineEdit()
@@ -101,6 +112,22 @@ class InterventiesTab(QWidget):
         self.niet_doen_scroll.hide()
         self.count_label = QLabel()
         self.count_label.setWordWrap(True)
+        self.plan_label = QLabel()  # which plan the ✓ marks refer to
+        self.plan_label.setWordWrap(True)
+        self.plan_label.setStyleSheet("color: #444;")
+        self.plan_label.hide()
+        self.added_label = QLabel()  # the confirmation after 'Toevoegen aan plan'
+        self.added_label.setWordWrap(True)
+        self.added_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.to_plan_button = QPushButton("&Naar het plan")
+        self.to_plan_button.clicked.connect(self.open_plan_requested)
+        self.added_box = QWidget()
+        added_row = QHBoxLayout(self.added_box)
+        added_row.setContentsMargins(6, 4, 6, 4)
+        added_row.addWidget(self.added_label, 1)
+        added_row.addWidget(self.to_plan_button)
+        self.added_box.setStyleSheet("background: #e8f4e8; border-radius: 3px;")
+        self.added_box.hide()
         self.empty_label = QLabel()
         self.empty_label.setWordWrap(True)
         self.empty_label.setStyleSheet("font-weight: bold; padding: 8px;")
@@ -163,6 +190,8 @@ class InterventiesTab(QWidget):
         center_layout.addWidget(self.search)
         center_layout.addWidget(self.niet_doen_scroll)
         center_layout.addWidget(self.count_label)
+        center_layout.addWidget(self.plan_label)
+        center_layout.addWidget(self.added_box)
         center_layout.addWidget(self.empty_label)
         center_layout.addWidget(self.table, 1)
         center_layout.addLayout(button_rows)
@@ -198,8 +227,10 @@ class InterventiesTab(QWidget):
         self._tab_order_done = False
         self.reload_local()
 
-    def showEvent(self, event) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        # the plan may have changed in the plan tab since this tab was last shown
+        self.refresh_plan_marks()
         if not self._tab_order_done:
             # Only once the tab sits in its window: a tab order set before that is lost
             # when the tab is moved into the main window.
@@ -211,6 +242,7 @@ class InterventiesTab(QWidget):
         chain = [
             *self.filters.focus_order(),
             self.search,
+            self.to_plan_button,  # in the confirmation above the results, when shown
             self.table,
             self.plan_button,
             self.export_button,
@@ -276,7 +308,7 @@ class InterventiesTab(QWidget):
         )
         banner = "".join(niet_doen_html(a) for _, a in advices if a.niet_doen)
         if banner:
-            age = f" voor {criteria.leeftijd} jaar" if criteria.leeftijd is not None else ""
+            age = f" voor {criteria.leeftijd.text()}" if criteria.leeftijd is not None else ""
             self.niet_doen_banner.setText(
                 f"<b>Let op: volgens de richtlijnen{age} niet doen</b> "
                 "(zie het tabblad Wat werkt)" + _compact_niet_doen(advices)
@@ -328,23 +360,19 @@ class InterventiesTab(QWidget):
 
     def print_current(self) -> None:
         """Print the overview of the interventions the filters show, as the PDF export."""
-        from PySide6.QtPrintSupport import QPrinter
+        from drugspreventie_app.ui.printing import print_document
 
-        from drugspreventie_app.ui.printing import print_pdf
-
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName("Overzicht interventies")
-        if not dialogs.print_setup(self, printer):
-            return
         try:
             with tempfile.TemporaryDirectory() as folder:
                 target = Path(folder) / "overzicht.pdf"
                 self._write_overview_pdf(target)
-                pages = print_pdf(target.read_bytes(), printer)
+                pdf = target.read_bytes()
         except (OSError, StorageError) as err:
             dialogs.error(self, "Afdrukken mislukt", str(err))
             return
-        self.status_message.emit(f"{pages} pagina's naar de printer gestuurd.")
+        message = print_document(self, pdf, "Overzicht interventies")
+        if message:
+            self.status_message.emit(message)
 
     def _overview_args(self, target: Path) -> tuple:
         from drugspreventie_app.export.handout import HandoutContext
@@ -375,15 +403,50 @@ class InterventiesTab(QWidget):
 
     # -- the hook for the plan editor --------------------------------------------------------
 
-    def connect_add_to_plan(self, handler: Callable[[Intervention], None]) -> None:
-        """The plan editor calls this once; the button then appears and calls `handler`."""
+    def connect_add_to_plan(
+        self, handler: AddToPlan, chosen_plan: Callable[[], Plan | None]
+    ) -> None:
+        """The main window calls this once; the button then appears. `handler` adds an
+        intervention (with the current filters) and returns the plan it went to;
+        `chosen_plan` names the plan whose interventions are marked ✓ in the list."""
         self._add_to_plan = handler
+        self._chosen_plan = chosen_plan
         self.plan_button.show()
+        self.refresh_plan_marks()
+
+    def refresh_plan_marks(self) -> None:
+        plan = self._chosen_plan()
+        ids = {a.interventie_id for a in plan.acties if a.interventie_id} if plan else set()
+        self.model.set_in_plan(ids)
+        if plan is not None:
+            self.plan_label.setText(f"✓ = staat al in het plan ‘{_plan_label(plan)}’")
+        self.plan_label.setVisible(plan is not None)
 
     def _request_add_to_plan(self) -> None:
         item = self.current_item()
-        if item is not None and self._add_to_plan is not None:
-            self._add_to_plan(item)
+        if item is None or self._add_to_plan is None:
+            return
+        plan = self._add_to_plan(item, self.criteria())
+        if plan is None:
+            return
+        self.refresh_plan_marks()
+        action = plan.acties[-1]
+        where = ", ".join(
+            x
+            for x in (
+                SETTINGS.get(action.setting, ""),
+                age_range_text(action.leeftijd_van, action.leeftijd_tot, ""),
+            )
+            if x
+        )
+        self.added_label.setText(
+            f"‘{item.naam}’ staat nu als actie in het plan ‘{_plan_label(plan)}’"
+            + (f" ({where})" if where else "")
+            + ". Vul daar de uitvoerder, planning en het budget aan."
+        )
+        self.added_box.show()
+        self.status_message.emit(f"Toegevoegd aan het plan: {item.naam}")
+        self.table.setFocus()  # keep working in the list: the next one is a key press away
 
     # -- local interventions -----------------------------------------------------------------
 

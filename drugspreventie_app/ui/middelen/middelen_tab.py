@@ -24,15 +24,18 @@ from PySide6.QtWidgets import (
 from drugspreventie_app.content.factsheets import all_factsheets
 from drugspreventie_app.domain.factsheet import WERKINGEN, Audience, Factsheet, format_date
 from drugspreventie_app.domain.factsheet_search import search_factsheets
+from drugspreventie_app.domain.text import in_sentence
 from drugspreventie_app.storage.database import Database
 from drugspreventie_app.storage.errors import StorageError
 from drugspreventie_app.storage.profile_access import profile_and_logo
+from drugspreventie_app.storage.profile_repository import ProfileRepository
 from drugspreventie_app.ui import dialogs
 from drugspreventie_app.ui.middelen.factsheet_html import factsheet_html
 from drugspreventie_app.ui.middelen.factsheet_list_model import FactsheetListModel
 
 AUDIENCES = list(Audience)
 DOCX_FILTER = "Word-documenten (*.docx)"
+PDF_FILTER = "PDF-bestanden (*.pdf)"
 
 
 def suggested_file_name(sheet: Factsheet, audience: Audience) -> str:
@@ -100,11 +103,9 @@ class MiddelenTab(QWidget):
         self.detail.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         self.handout_button = QPushButton("Hand&out maken…")
-        self.handout_button.clicked.connect(self.make_handout)
+        self.handout_button.clicked.connect(lambda: self.make_handout())
         self.docx_button = QPushButton("Als Word…")
-        self.docx_button.setToolTip(
-            "De handout voor professionals als bewerkbaar Word-document (.docx)"
-        )
+        self.docx_button.setToolTip("De handout als bewerkbaar Word-document (.docx)")
         self.docx_button.clicked.connect(self.make_handout_docx)
         self.print_button = QPushButton("Af&drukken…")
         self.print_button.clicked.connect(self.print_handout)
@@ -224,26 +225,48 @@ class MiddelenTab(QWidget):
 
     # -- handouts ----------------------------------------------------------------------------
 
-    def _choose_audience(self, title: str) -> Audience | None:
+    def _ask_handout(
+        self, title: str, ok_text: str, *, with_format: bool, suffix: str = ".pdf"
+    ) -> tuple[Factsheet, Audience, str] | None:
+        """The handout dialog (audience, format, what comes on it), then the guard for a
+        youth handout about a substance most young people do not use."""
+        from drugspreventie_app.ui.middelen.handout_dialog import HandoutDialog
+
         sheet = self.current_sheet()
         if sheet is None:
             return None
-        index = dialogs.choose(self, title, "Voor wie is de handout?", [a.label for a in AUDIENCES])
-        if index is None:
+        dialog = HandoutDialog(
+            sheet,
+            lambda: ProfileRepository(self.db).load(),
+            self._open_settings,
+            title=title,
+            ok_text=ok_text,
+            with_format=with_format,
+            parent=self,
+        )
+        dialog.set_suffix(suffix)
+        if not dialog.exec():
             return None
-        audience = AUDIENCES[index]
+        audience = dialog.audience()
         if audience is Audience.JONGEREN and sheet.jongeren_waarschuwing:
             ok = dialogs.confirm(
                 self,
                 "Let op bij voorlichting aan jongeren",
                 f"{sheet.jongeren_waarschuwing}\n\nDeze handout is bedoeld voor jongeren die "
-                f"{sheet.naam} al gebruiken of dat overwegen, niet voor een hele klas. "
-                "Wilt u de handout toch maken?",
-                yes_text="Toch maken",
+                f"{in_sentence(sheet.naam)} al gebruiken of dat overwegen, niet voor een hele "
+                "klas. Wilt u de handout toch maken?",
+                yes_text="Handout toch maken",
+                no_text="Niet maken",
+                default_yes=False,
             )
             if not ok:
                 return None
-        return audience
+        return sheet, audience, dialog.suffix()
+
+    def _open_settings(self, parent: QWidget) -> None:
+        from drugspreventie_app.ui.settings_dialog import SettingsDialog
+
+        SettingsDialog(self.db, parent).exec()
 
     def _context(self):
         from drugspreventie_app.export.handout import HandoutContext
@@ -251,17 +274,18 @@ class MiddelenTab(QWidget):
         profile, logo = profile_and_logo(self.db)
         return HandoutContext(profile=profile, logo=logo, today=date.today())
 
-    def make_handout(self) -> None:
-        sheet = self.current_sheet()
-        audience = self._choose_audience("Handout maken")
-        if sheet is None or audience is None:
+    def make_handout(self, suffix: str = ".pdf") -> None:
+        """Save a handout for the chosen audience as PDF or as an editable Word document."""
+        chosen = self._ask_handout("Handout maken", "Opslaan…", with_format=True, suffix=suffix)
+        if chosen is None:
             return
-        target = dialogs.save_file(
-            self, "Handout opslaan", suggested_file_name(sheet, audience), "PDF-bestanden (*.pdf)"
-        )
+        sheet, audience, suffix = chosen
+        name = suggested_file_name(sheet, audience).removesuffix(".pdf") + suffix
+        file_filter = DOCX_FILTER if suffix == ".docx" else PDF_FILTER
+        target = dialogs.save_file(self, "Handout opslaan", name, file_filter)
         if not target:
             return
-        path = _with_suffix(Path(target), ".pdf")
+        path = _with_suffix(Path(target), suffix)
         self._write(lambda: self._write_handout(path, sheet, audience), path)
 
     def _write_handout(self, target: Path, sheet: Factsheet, audience: Audience) -> str:
@@ -270,24 +294,8 @@ class MiddelenTab(QWidget):
         return write_handout(target, sheet, audience, self._context()).summary()
 
     def make_handout_docx(self) -> None:
-        """The professional handout as an editable Word document."""
-        sheet = self.current_sheet()
-        if sheet is None:
-            return
-        suggested = suggested_file_name(sheet, Audience.PROFESSIONAL).removesuffix(".pdf")
-        target = dialogs.save_file(
-            self, "Handout opslaan als Word-document", f"{suggested}.docx", DOCX_FILTER
-        )
-        if not target:
-            return
-        path = _with_suffix(Path(target), ".docx")
-
-        def write() -> str:
-            from drugspreventie_app.export.handout import write_handout
-
-            return write_handout(path, sheet, Audience.PROFESSIONAL, self._context()).summary()
-
-        self._write(write, path)
+        """The same dialog with Word chosen."""
+        self.make_handout(".docx")
 
     def make_bundle(self) -> None:
         target = dialogs.save_file(
@@ -319,28 +327,19 @@ class MiddelenTab(QWidget):
         self._status(f"Opgeslagen: {target}")
 
     def print_handout(self) -> None:
-        from PySide6.QtPrintSupport import QPrinter
-
         from drugspreventie_app.export.handout import handout_document
         from drugspreventie_app.export.pdf_renderer import render_pdf
-        from drugspreventie_app.ui.printing import print_pdf
+        from drugspreventie_app.ui.printing import print_document
 
-        sheet = self.current_sheet()
-        audience = self._choose_audience("Afdrukken")
-        if sheet is None or audience is None:
+        chosen = self._ask_handout("Afdrukken", "Afdrukken…", with_format=False)
+        if chosen is None:
             return
+        sheet, audience, _suffix = chosen
         ctx = self._context()
         pdf = render_pdf(handout_document(sheet, audience, ctx))
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(f"{sheet.naam} – {audience.label}")
-        if not dialogs.print_setup(self, printer):
-            return
-        try:
-            pages = print_pdf(pdf, printer)
-        except OSError as err:
-            dialogs.error(self, "Afdrukken mislukt", str(err))
-            return
-        self._status(f"{pages} pagina's naar de printer gestuurd.")
+        message = print_document(self, pdf, f"{sheet.naam} – {audience.label}")
+        if message:
+            self._status(message)
 
     def _status(self, text: str) -> None:
         self.status_message.emit(text)

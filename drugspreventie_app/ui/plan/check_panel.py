@@ -7,10 +7,12 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -19,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from drugspreventie_app.domain.intervention import NIVEAUS, SETTINGS
-from drugspreventie_app.domain.plan.check import check_summary
+from drugspreventie_app.domain.plan.check import summary_text
 from drugspreventie_app.domain.plan.sections import SECTION_BY_ID
 from drugspreventie_app.ui.interventies.coverage_view import cell_colour
 
@@ -30,6 +32,8 @@ SEVERITY_COLOUR = {"fout": "#8a1c00", "waarschuwing": "#7a5200", "tip": "#1f4e79
 
 class CheckPanel(QWidget):
     section_requested = Signal(str)
+    actions_requested = Signal(str, str)  # setting, niveau: show the plan's actions there
+    interventions_requested = Signal(str, str)  # setting, niveau: find interventions for it
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -80,6 +84,26 @@ class CheckPanel(QWidget):
         coverage_layout.setContentsMargins(4, 4, 4, 4)
         coverage_layout.addWidget(coverage_heading)
         coverage_layout.addWidget(self.coverage, 1)
+        self.coverage.setToolTip("Klik op een cel (of Enter) voor de acties in die cel")
+        self.coverage.cellClicked.connect(self.choose_cell)
+        self.coverage.cellActivated.connect(self.choose_cell)
+        self._cells: dict[tuple[str, str], list[str]] = {}
+        self._chosen: tuple[str, str] | None = None
+        self.cell_info = QLabel("Klik op een cel om te zien welke acties erin vallen.")
+        self.cell_info.setWordWrap(True)
+        self.cell_info.setTextFormat(Qt.TextFormat.PlainText)  # action names as typed
+        self.show_actions_button = QPushButton("Acties tonen")
+        self.show_actions_button.clicked.connect(lambda: self._emit(self.actions_requested))
+        self.find_button = QPushButton("Interventies zoeken")
+        self.find_button.clicked.connect(lambda: self._emit(self.interventions_requested))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.show_actions_button)
+        buttons.addWidget(self.find_button)
+        buttons.addStretch()
+        coverage_layout.addWidget(self.cell_info)
+        coverage_layout.addLayout(buttons)
+        self.show_actions_button.setEnabled(False)
+        self.find_button.setEnabled(False)
 
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Plancheck en dekking")
@@ -89,9 +113,14 @@ class CheckPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
 
+    def show_no_plan(self) -> None:
+        """Nothing to check: say so, instead of 'no findings' (which reads as approval)."""
+        self.findings.clear()
+        self.summary.setText("Geen plan gekozen. Kies links een plan om het te controleren.")
+        self.set_coverage({})
+
     def set_findings(self, findings: Sequence) -> None:
         self.findings.clear()
-        counts = check_summary(findings)
         for finding in findings:
             section = SECTION_BY_ID.get(finding.section)
             where = section.title if section else finding.section
@@ -103,15 +132,35 @@ class CheckPanel(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, finding.section)
             item.setToolTip(finding.text)
             self.findings.addItem(item)
-        if not findings:
-            self.summary.setText("Geen bevindingen: het plan voldoet aan alle controles.")
+        self.summary.setText(summary_text(findings))
+
+    def choose_cell(self, row: int, col: int) -> None:
+        """Say which actions fall in a cell and offer to show them or to find interventions
+        for it (the same matrix in the Interventies tab filters on a click)."""
+        settings, niveaus = list(SETTINGS), list(NIVEAUS)
+        if not (0 <= row < len(settings) and 0 <= col < len(niveaus)):
+            return
+        self._chosen = (settings[row], niveaus[col])
+        names = self._cells.get(self._chosen, [])
+        where = f"{SETTINGS[settings[row]]}, {NIVEAUS[niveaus[col]].lower()}"
+        if not names:
+            text = f"{where}: nog geen acties."
         else:
-            self.summary.setText(
-                f"{counts['fout']} fouten, {counts['waarschuwing']} waarschuwingen, "
-                f"{counts['tip']} tips"
-            )
+            word = "actie" if len(names) == 1 else "acties"
+            text = f"{where}: {len(names)} {word}: " + "; ".join(names)
+        self.cell_info.setText(text)
+        self.show_actions_button.setEnabled(bool(names))
+        self.find_button.setEnabled(True)
+
+    def _emit(self, signal: Signal) -> None:
+        if self._chosen is not None:
+            signal.emit(*self._chosen)
 
     def set_coverage(self, cells: dict[tuple[str, str], list[str]]) -> None:
+        self._cells = cells
+        if self._chosen is not None:  # keep the chosen cell's text up to date
+            setting, niveau = self._chosen
+            self.choose_cell(list(SETTINGS).index(setting), list(NIVEAUS).index(niveau))
         for row, setting in enumerate(SETTINGS):
             for col, niveau in enumerate(NIVEAUS):
                 names = cells.get((setting, niveau), [])

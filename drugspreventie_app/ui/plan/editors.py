@@ -455,7 +455,23 @@ class RowTable(QWidget):
         new = self.factory()
         self.session.edit(f"{self.title}: regel toegevoegd", lambda p: self.rows(p).append(new))
         self._reload()
-        self.table.setCurrentCell(self.table.rowCount() - 1, 0)
+        self.start_typing(self.table.rowCount() - 1)
+
+    def first_text_column(self) -> int:
+        return next(
+            (i for i, c in enumerate(self.columns) if c.kind in ("text", "int") and c.editable),
+            0,
+        )
+
+    def start_typing(self, row: int) -> None:
+        """Open the row's first text cell for typing: a new row is there to be filled in, and a
+        choice column first (Handhaving) would otherwise take the typed letters."""
+        column = self.first_text_column()
+        self.table.setCurrentCell(row, column)
+        item = self.table.item(row, column)
+        if item is not None:
+            self.table.setFocus()
+            self.table.editItem(item)
 
     def remove_row(self) -> None:
         row = self.table.currentRow()

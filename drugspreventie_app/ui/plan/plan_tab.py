@@ -26,9 +26,15 @@ from PySide6.QtWidgets import (
 
 from drugspreventie_app.content.interventions import catalogue, guidance
 from drugspreventie_app.domain.intervention import Intervention
-from drugspreventie_app.domain.intervention_filter import InterventionFinder
+from drugspreventie_app.domain.intervention_filter import Criteria, InterventionFinder
 from drugspreventie_app.domain.plan.actions import action_from_intervention
-from drugspreventie_app.domain.plan.model import Actie, Plan, duplicate_for_next_period, new_id
+from drugspreventie_app.domain.plan.model import (
+    Actie,
+    Plan,
+    PlanOrganisatie,
+    duplicate_for_next_period,
+    new_id,
+)
 from drugspreventie_app.domain.plan.sections import SECTIONS
 from drugspreventie_app.domain.profile import HelpContact
 from drugspreventie_app.storage.database import Database
@@ -68,6 +74,7 @@ PLAN_FILTER = "Planbestanden (*.json)"
 
 class PlanTab(QWidget):
     status_message = Signal(str)
+    find_interventions = Signal(str, str)  # setting, niveau: open the finder on that cell
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -92,6 +99,7 @@ class PlanTab(QWidget):
         self.plan_list.setMinimumHeight(60)
         # long plan titles wrap instead of hiding behind a sideways scroll bar
         self.plan_list.setWordWrap(True)
+        self.plan_list.setSpacing(2)
         self.plan_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.plan_list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.plan_list.currentItemChanged.connect(self._plan_chosen)
@@ -173,7 +181,7 @@ class PlanTab(QWidget):
         self.pages.setAccessibleName("Onderdeel van het plan")
         self.page_by_section: dict[str, SectionPage] = {}
         for page in (
-            algemeen_page(self.session),
+            algemeen_page(self.session, self.settings_organisation),
             inleiding_page(self.session),
             beleidsfocus_page(self.session),
             lokale_situatie_page(self.session, self._regional_contact),
@@ -219,6 +227,8 @@ class PlanTab(QWidget):
         # -- right: check -------------------------------------------------------------------
         self.check_panel = CheckPanel()
         self.check_panel.section_requested.connect(self.show_section)
+        self.check_panel.actions_requested.connect(self.show_actions_in_cell)
+        self.check_panel.interventions_requested.connect(self.find_interventions)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setObjectName("plan_splitter")
@@ -298,35 +308,11 @@ class PlanTab(QWidget):
         return True
 
     def print_current(self) -> None:
-        """Print the plan as its formal PDF."""
-        import tempfile
-
-        from PySide6.QtPrintSupport import QPrinter
-
-        from drugspreventie_app.export.handout import HandoutContext
-        from drugspreventie_app.export.plan_document import write_plan
-        from drugspreventie_app.storage.profile_access import profile_and_logo
-        from drugspreventie_app.ui.printing import print_pdf
-
-        plan = self.session.plan
-        if plan is None:
+        """Ctrl+P / Bestand > Afdrukken: the plan on paper."""
+        if self.session.plan is None:
             self.status_message.emit("Er is geen plan geopend om af te drukken.")
             return
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(plan.titel)
-        if not dialogs.print_setup(self, printer):
-            return
-        profile, logo = profile_and_logo(self.db)
-        context = HandoutContext(profile=profile, logo=logo, today=date.today())
-        try:
-            with tempfile.TemporaryDirectory() as folder:
-                target = Path(folder) / "plan.pdf"
-                write_plan(target, plan, context, self.interventions_by_id(), None)
-                pages = print_pdf(target.read_bytes(), printer)
-        except (OSError, StorageError) as err:
-            dialogs.error(self, "Afdrukken mislukt", str(err))
-            return
-        self.status_message.emit(f"{pages} pagina's naar de printer gestuurd.")
+        self.print_plan()
 
     def help_topic(self) -> str:
         if self.session.plan is None:
@@ -341,6 +327,7 @@ class PlanTab(QWidget):
         self.plan_list.clear()
         for plan in self.repo.list():
             item = QListWidgetItem(self._list_text(plan))
+            item.setToolTip(self._list_text(plan))
             item.setData(Qt.ItemDataRole.UserRole, plan.id)
             self.plan_list.addItem(item)
         self.plan_list.blockSignals(False)
@@ -353,7 +340,10 @@ class PlanTab(QWidget):
 
     @staticmethod
     def _list_text(plan: Plan) -> str:
-        return f"{plan.titel}\n{plan.gemeente} · {plan.periode_text()}"
+        """Municipality and period first: that is what tells plans apart in a narrow list;
+        the (often long and similar) title wraps below it."""
+        where = " · ".join(x for x in (plan.gemeente.strip(), plan.periode_text()) if x)
+        return f"{where}\n{plan.titel}"
 
     def _update_list_title(self) -> None:
         plan = self.session.plan
@@ -362,6 +352,7 @@ class PlanTab(QWidget):
             text = self._list_text(plan)
             if item.text() != text:
                 item.setText(text)
+                item.setToolTip(text)
 
     def _plan_chosen(self, item: QListWidgetItem | None, _previous=None) -> None:
         if item is None:
@@ -419,8 +410,15 @@ class PlanTab(QWidget):
         self.open_plan_id(plan.id)
         self.status_message.emit(message)
 
+    def settings_organisation(self) -> PlanOrganisatie:
+        """The organisation in the settings, as the starting value of a plan's own."""
+        from drugspreventie_app.domain.profile import plan_organisation_from
+        from drugspreventie_app.storage.profile_repository import ProfileRepository
+
+        return plan_organisation_from(ProfileRepository(self.db).load())
+
     def new_plan(self) -> None:
-        dialog = NewPlanDialog(self)
+        dialog = NewPlanDialog(self, organisatie=self.settings_organisation())
         if dialog.exec() and dialog.plan is not None:
             self._add_and_open(dialog.plan, f"Nieuw plan: {dialog.plan.titel}")
 
@@ -507,6 +505,20 @@ class PlanTab(QWidget):
                 self.navigator.setCurrentRow(row)
                 return
 
+    def show_actions_in_cell(self, setting: str, niveau: str) -> None:
+        """From the coverage matrix: the Acties section with the cell's first action chosen."""
+        plan = self.session.plan
+        if plan is None:
+            return
+        self.show_section("acties")
+        rows = [n for n, a in enumerate(plan.acties) if (a.setting, a.niveau) == (setting, niveau)]
+        acties = self.page_by_section["acties"].tables[0]
+        if acties.table.rowCount() != len(plan.acties):
+            acties.load(plan)
+        if rows:
+            acties.table.setCurrentCell(rows[0], 0)
+            acties.table.setFocus()
+
     def current_section(self) -> str:
         return self.navigator.currentItem().data(Qt.ItemDataRole.UserRole)
 
@@ -525,10 +537,7 @@ class PlanTab(QWidget):
         self._check_timer.stop()
         plan = self.session.plan
         if plan is None:
-            self.check_panel.set_findings([])
-            self.check_panel.set_coverage({})
-            # not "the plan passes every check" when there is no plan
-            self.check_panel.summary.setText("Geen plan geopend.")
+            self.check_panel.show_no_plan()
             return []
         findings = check_plan(plan, self.interventions_by_id(), guidance())
         self.check_panel.set_findings(findings)
@@ -553,36 +562,88 @@ class PlanTab(QWidget):
             return action_from_intervention(picker.chosen)
         return None
 
-    def add_intervention(self, item: Intervention) -> bool:
-        """'Toevoegen aan plan' from the Interventies tab: choose the plan, add the action."""
+    @staticmethod
+    def intervention_ids(plan: Plan) -> set[str]:
+        return {a.interventie_id for a in plan.acties if a.interventie_id}
+
+    def chosen_plan(self) -> Plan | None:
+        """The plan 'Toevoegen aan plan' goes to without asking: the open one."""
+        return self.session.plan
+
+    def add_intervention(self, item: Intervention, criteria: Criteria | None = None) -> Plan | None:
+        """'Toevoegen aan plan' from the Interventies tab, without dead ends: no plan yet
+        offers to make one, one plan needs no question, several are offered with the open one
+        first. The action takes the setting, ages and level the user filtered on. Returns the
+        plan it was added to (the user stays where they are)."""
+        plan = self._plan_to_add_to(item)
+        if plan is None:
+            return None
+        if self.session.plan is not None and self.session.plan.id == plan.id:
+            plan = self.session.plan  # with the edits autosave has not written yet
+        if item.id in self.intervention_ids(plan) and not dialogs.confirm(
+            self,
+            "Toevoegen aan plan",
+            f"‘{item.naam}’ staat al als actie in ‘{self._plan_label(plan)}’. "
+            "Wilt u de interventie nog een keer toevoegen, bijvoorbeeld voor een andere "
+            "doelgroep?",
+            "Nog een keer toevoegen",
+            no_text="Niet toevoegen",
+            default_yes=False,
+        ):
+            return None
+        if self.session.plan is None or self.session.plan.id != plan.id:
+            if not self.session.flush():
+                return None
+            self.open_plan_id(plan.id)
+        c = criteria or Criteria()
+        action = action_from_intervention(item, c.settings, c.leeftijd, c.niveaus)
+        self.session.edit(f"Actie '{item.naam}' toegevoegd", lambda p: p.acties.append(action))
+        self._load_pages()
+        table = self.page_by_section["acties"].tables[0].table
+        table.setCurrentCell(table.rowCount() - 1, 0)
+        self.show_section("acties")  # where "Naar het plan" leads
+        self.status_message.emit(f"'{item.naam}' is als actie aan het plan toegevoegd.")
+        return self.session.plan
+
+    @staticmethod
+    def _plan_label(plan: Plan) -> str:
+        return " · ".join(x for x in (plan.gemeente.strip(), plan.periode_text()) if x)
+
+    def _plan_to_add_to(self, item: Intervention) -> Plan | None:
         plans = self.repo.list()
         if not plans:
-            dialogs.inform(
-                self,
-                "Toevoegen aan plan",
-                "Er is nog geen plan. Maak eerst een plan in het tabblad "
-                "Preventie- en Handhavingsplan.",
-            )
-            return False
+            return self._new_plan_for(item)
+        if len(plans) == 1:
+            return plans[0]
         current = self.session.plan.id if self.session.plan else plans[0].id
         order = sorted(plans, key=lambda p: p.id != current)
         index = dialogs.choose(
             self,
             "Toevoegen aan plan",
-            f"Aan welk plan wilt u '{item.naam}' toevoegen?",
-            [f"{p.titel} ({p.gemeente}, {p.periode_text()})" for p in order],
+            f"Aan welk plan wilt u ‘{item.naam}’ toevoegen?",
+            [f"{self._plan_label(p)}: {p.titel}" for p in order],
         )
-        if index is None:
-            return False
-        self.open_plan_id(order[index].id)
-        action = action_from_intervention(item)
-        self.session.edit(f"Actie '{item.naam}' toegevoegd", lambda p: p.acties.append(action))
-        self._load_pages()
-        self.show_section("acties")
-        table = self.page_by_section["acties"].tables[0].table
-        table.setCurrentCell(table.rowCount() - 1, 0)
-        self.status_message.emit(f"'{item.naam}' is als actie aan het plan toegevoegd.")
-        return True
+        return None if index is None else order[index]
+
+    def _new_plan_for(self, item: Intervention) -> Plan | None:
+        if not dialogs.confirm(
+            self,
+            "Toevoegen aan plan",
+            f"Er is nog geen plan. Wilt u nu een plan maken? ‘{item.naam}’ wordt dan de "
+            "eerste actie van dat plan.",
+            "Nieuw plan maken",
+        ):
+            return None
+        dialog = NewPlanDialog(self, organisatie=self.settings_organisation())
+        if not dialog.exec() or dialog.plan is None:
+            return None
+        try:
+            self.repo.save(dialog.plan)
+        except StorageError as err:
+            dialogs.error(self, "Opslaan mislukt", str(err))
+            return None
+        self.reload_list(select_id=dialog.plan.id)
+        return dialog.plan
 
     # -- versions ----------------------------------------------------------------------------
 
@@ -645,24 +706,27 @@ class PlanTab(QWidget):
         it had to replace."""
         from drugspreventie_app.export.document import ExportReport
         from drugspreventie_app.export.handout import HandoutContext
-        from drugspreventie_app.storage.profile_access import profile_and_logo
+        from drugspreventie_app.storage.profile_access import plan_profile_and_logo
 
         plan = self.session.plan
         if plan is None:
             return
+        answer = dialogs.ask(
+            self,
+            f"Plan exporteren als {kind}",
+            "Wilt u de samenvatting van de plancheck als bijlage bij het plan opnemen?",
+            ["Met plancheck exporteren", "Zonder plancheck exporteren", "Annuleren"],
+        )
+        if answer not in (0, 1):
+            return  # Annuleren: nothing is written
+        with_check = answer == 0
         path = dialogs.save_file(
             self, f"Plan exporteren als {kind}", f"{_safe(plan.titel)}{suffix}", file_filter
         )
         if not path:
             return
         target = Path(path) if path.lower().endswith(suffix) else Path(path + suffix)
-        with_check = dialogs.confirm(
-            self,
-            "Plancheck toevoegen?",
-            "Wilt u de samenvatting van de plancheck als bijlage toevoegen?",
-            "Ja, toevoegen",
-        )
-        profile, logo = profile_and_logo(self.db)
+        profile, logo = plan_profile_and_logo(self.db, plan)
         context = HandoutContext(profile=profile, logo=logo, today=date.today())
         interventions = self.interventions_by_id()
         findings = self.run_check() if with_check else None
@@ -685,6 +749,25 @@ class PlanTab(QWidget):
             dialogs.inform(self, f"{kind} opgeslagen", f"Opgeslagen: {target}\n\n{summary}")
         self.status_message.emit(f"Opgeslagen: {target}")
 
+    def print_plan(self) -> None:
+        """The plan on paper: the same document as the PDF, without the plan-check appendix
+        (that is a working note, not part of the plan)."""
+        from drugspreventie_app.export.handout import HandoutContext
+        from drugspreventie_app.export.pdf_renderer import render_pdf
+        from drugspreventie_app.export.plan_document import plan_document
+        from drugspreventie_app.storage.profile_access import plan_profile_and_logo
+        from drugspreventie_app.ui.printing import print_document
+
+        plan = self.session.plan
+        if plan is None:
+            return
+        profile, logo = plan_profile_and_logo(self.db, plan)
+        ctx = HandoutContext(profile=profile, logo=logo, today=date.today())
+        pdf = render_pdf(plan_document(plan, ctx, self.interventions_by_id(), None))
+        message = print_document(self, pdf, plan.titel or "Plan")
+        if message:
+            self.status_message.emit(message)
+
     def export_progress_report(self, kind: str, year: int, fmt: str) -> None:
         """The voortgangsrapportage over `year` as PDF or Word, with the open findings."""
         from drugspreventie_app.export.progress_report import (
@@ -692,7 +775,7 @@ class PlanTab(QWidget):
             default_report_name,
             write_progress_report,
         )
-        from drugspreventie_app.storage.profile_access import profile_and_logo
+        from drugspreventie_app.storage.profile_access import plan_profile_and_logo
 
         plan = self.session.plan
         if plan is None:
@@ -708,7 +791,7 @@ class PlanTab(QWidget):
         if not path:
             return
         target = Path(path) if path.lower().endswith(suffix) else Path(path + suffix)
-        profile, _logo = profile_and_logo(self.db)
+        profile, _logo = plan_profile_and_logo(self.db, plan)  # the plan's own author
         findings = self.run_check()
         snapshot = Plan.from_dict(plan.to_dict())  # the worker reads it while the user types
         try:

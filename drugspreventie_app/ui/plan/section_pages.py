@@ -34,6 +34,7 @@ from drugspreventie_app.domain.plan.model import (
     Doel,
     Handhavingsmaatregel,
     Plan,
+    PlanOrganisatie,
     Stakeholder,
     Subdoel,
 )
@@ -111,7 +112,9 @@ class SectionPage(QScrollArea):
         self.body.addStretch()
 
 
-def algemeen_page(session: PlanSession) -> SectionPage:
+def algemeen_page(
+    session: PlanSession, settings_organisation: Callable[[], PlanOrganisatie]
+) -> SectionPage:
     page = SectionPage("algemeen", session)
     b = page.binder
     form = page.form()
@@ -173,8 +176,41 @@ def algemeen_page(session: PlanSession) -> SectionPage:
     )
     form.addRow("Vastgesteld op:", date)
     form.addRow("Auteur:", b.text(("auteur",), "Auteur", multiline=False))
+    _organisation_form(page, settings_organisation)
     page.finish()
     return page
+
+
+ORGANISATION_FIELDS = (
+    ("naam", "Naam organisatie"),
+    ("afdeling", "Afdeling"),
+    ("adres", "Adres"),
+    ("telefoon", "Telefoon"),
+    ("email", "E-mail"),
+    ("website", "Website"),
+)
+
+
+def _organisation_form(
+    page: SectionPage, settings_organisation: Callable[[], PlanOrganisatie]
+) -> None:
+    """The plan's own author organisation: printed on its cover instead of the settings'."""
+    form = page.form("Organisatie van de auteur (op de omslag van het plan)")
+    for key, label in ORGANISATION_FIELDS:
+        field = page.binder.text(("organisatie", key), label, multiline=False)
+        form.addRow(f"{label}:", field)
+    copy = QPushButton("Overnemen uit de instellingen")
+    copy.setToolTip("Vul de gegevens in van de organisatie die in de instellingen staat")
+
+    def take_over() -> None:
+        org = settings_organisation()
+        page.session.edit("Organisatie overgenomen", lambda p: setattr(p, "organisatie", org))
+        if page.session.plan is not None:
+            page.load(page.session.plan)
+
+    copy.clicked.connect(take_over)
+    form.addRow("", copy)
+    page.copy_organisation_button = copy  # type: ignore[attr-defined]
 
 
 def _kader_checks(page: SectionPage, title: str, getter: Callable[[Plan], list]) -> None:
@@ -411,7 +447,7 @@ class ActionDetail(QGroupBox):
                 widget.textChanged.connect(lambda text, k=key: self._set(k, text))
             widget.setAccessibleName(label)
             self._widgets[key] = widget
-            form.addRow(f"{label}:", widget)
+            form.addRow(label if label.endswith("?") else f"{label}:", widget)
         for key, label, choices in (
             ("harm_pijler", "Pijler (vraag/aanbod/harm reduction)", o.HARM_PIJLERS),
             ("rivm_pijler", "RIVM-pijler", PIJLERS),
@@ -459,6 +495,7 @@ class ActionDetail(QGroupBox):
         self.subdoelen.setMinimumHeight(90)
         self.subdoelen.setAccessibleName("Dient subdoelen")
         self.subdoelen.itemChanged.connect(lambda _item: self._subdoelen_changed())
+        self._subdoelen_shown: list[tuple[str, str]] | None = None
         form.addRow("Dient subdoelen:", self.subdoelen)
 
     def _action(self, plan: Plan) -> Actie | None:
@@ -508,7 +545,25 @@ class ActionDetail(QGroupBox):
         for key, box in self.werkvorm_boxes.items():
             with QSignalBlocker(box):
                 box.setChecked(key in action.werkvormen)
-        # the subdoelen checklist follows the plan's current goals
+        self._build_subdoelen(plan, action)
+
+    def refresh_subdoelen(self) -> None:
+        """After any change: a subdoel added or renamed in section 4 shows up here at once
+        (regression: it appeared only after choosing another action)."""
+        plan = self.session.plan
+        if plan is None:
+            return
+        # ticking a subdoel here changes the plan too; that must not rebuild (and unfocus) it
+        if self._subdoelen_shown != self._subdoelen_signature(plan):
+            self._build_subdoelen(plan, self._action(plan) or Actie())
+
+    @staticmethod
+    def _subdoelen_signature(plan: Plan) -> list[tuple[str, str]]:
+        return [(sub.id, sub.omschrijving) for doel in plan.doelen for sub in doel.subdoelen]
+
+    def _build_subdoelen(self, plan: Plan, action: Actie) -> None:
+        """The subdoelen checklist follows the plan's current goals."""
+        self._subdoelen_shown = self._subdoelen_signature(plan)
         with QSignalBlocker(self.subdoelen):
             self.subdoelen.clear()
             for doel in plan.doelen:
@@ -573,6 +628,7 @@ def acties_page(session: PlanSession, pick_intervention: Callable[[], Actie | No
 
     table.current_row_changed.connect(action_chosen)
     page.binder.add_loader(detail.load)
+    session.plan_changed.connect(detail.refresh_subdoelen)
     page.finish()
     return page
 

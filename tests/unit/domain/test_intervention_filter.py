@@ -108,7 +108,22 @@ def test_empty_state_names_the_filter_to_loosen(finder) -> None:
     crit = Criteria(tekst="voorzorg", settings=frozenset({"uitgaansleven"}))
     assert finder.filter(crit) == []
     hint = finder.loosen_hint(crit)
-    assert "Zet het filter" in hint and "dan zijn er" in hint
+    # regression: "Zet het filter 'de zoekterm' uit"
+    assert hint.startswith("Geen interventies gevonden. Wis de zoekterm: dan zijn er ")
+
+
+def test_empty_state_speaks_of_one_in_the_singular() -> None:
+    from drugspreventie_app.domain.intervention import Intervention
+
+    data = {
+        "id": "a", "naam": "Alleen thuis", "beschrijving": "", "doelgroep": "",
+        "settings": ["gezin"], "niveaus": ["U"], "erkenning": "Goed onderbouwd",
+        "middelen": [], "pijlers": [], "bron": "x",
+    }  # fmt: skip
+    items = [Intervention.from_dict(data)]
+    finder = InterventionFinder(items)
+    hint = finder.loosen_hint(Criteria(settings=frozenset({"mbo"})))
+    assert hint == "Geen interventies gevonden. Zet het filter 'setting' uit: dan is er 1."
 
 
 def test_niet_doen_for_secondary_school() -> None:
