@@ -645,19 +645,28 @@ def _coverage_drawing(counts: Any) -> Any:
             c = self.canv
             c.saveState()
             c.scale(scale, scale)
+            # the grid is some nine hundred lines in a handful of colours: set the colour and
+            # width only when they change
+            stroke: tuple[str, float] | None = None
+
+            def set_stroke(color: str, width: float) -> None:
+                nonlocal stroke
+                if stroke != (color, width):
+                    c.setStrokeColor(colors.HexColor(color))
+                    c.setLineWidth(width)
+                    stroke = (color, width)
+
             for s in shapes:
                 if isinstance(s, ci.Rect):
                     if s.fill:
                         c.setFillColor(colors.HexColor(s.fill))
                     if s.stroke:
-                        c.setStrokeColor(colors.HexColor(s.stroke))
-                        c.setLineWidth(s.width)
+                        set_stroke(s.stroke, s.width)
                     c.rect(
                         s.x, height - s.y - s.h, s.w, s.h, stroke=bool(s.stroke), fill=bool(s.fill)
                     )
                 elif isinstance(s, ci.Line):
-                    c.setStrokeColor(colors.HexColor(s.color))
-                    c.setLineWidth(s.width)
+                    set_stroke(s.color, s.width)
                     c.line(s.x1, height - s.y1, s.x2, height - s.y2)
                 else:
                     c.setFillColor(colors.black)
@@ -709,6 +718,19 @@ def render_pdf(document: dm.Document) -> bytes:
     with_toc = any(isinstance(b, dm.Contents) for b in document.blocks)
 
     class _Doc(SimpleDocTemplate):
+        passes = 0
+
+        def handle_documentBegin(self) -> None:
+            # The first pass of a document with a table of contents only finds the page of
+            # each heading and is thrown away: lay it out without drawing the text.
+            self.passes += 1
+            self.canv.layout_only = with_toc and self.passes == 1
+            super().handle_documentBegin()
+
+        def _allSatisfied(self) -> bool:
+            # a pass that drew nothing is never the one that is saved
+            return not self.canv.layout_only and super()._allSatisfied()
+
         def afterFlowable(self, flowable: Any) -> None:
             entry = getattr(flowable, "toc_entry", None) if isinstance(flowable, Tagged) else None
             if entry is None:

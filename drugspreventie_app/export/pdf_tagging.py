@@ -70,12 +70,32 @@ class Tagged(Flowable):
 
     # layout is the inner flowable's
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        self.width, self.height = self.inner.wrap(avail_width, avail_height)
+        if self._wrapped_at(avail_width):
+            self.width, self.height = self.inner.width, self.inner.height
+        else:
+            self.width, self.height = self.inner.wrap(avail_width, avail_height)
         return self.width, self.height
 
     def wrapOn(self, canv: Any, avail_width: float, avail_height: float) -> tuple[float, float]:
-        self.width, self.height = self.inner.wrapOn(canv, avail_width, avail_height)
+        if self._wrapped_at(avail_width):
+            self.width, self.height = self.inner.width, self.inner.height
+        else:
+            self.width, self.height = self.inner.wrapOn(canv, avail_width, avail_height)
         return self.width, self.height
+
+    def _wrapped_at(self, avail_width: float) -> bool:
+        """A paragraph's lines depend on the width alone, and reportlab measures the same
+        paragraph again and again (the heading check, a table's rows, every pass of a
+        document with contents): break its lines once per width."""
+        inner = self.inner
+        return (
+            type(inner) is _paragraph.Paragraph
+            and avail_width >= _paragraph._FUZZ
+            and getattr(inner, "blPara", None) is not None
+            and inner.width == avail_width
+            # the first part of a split holds provisional lines that the next wrap redoes
+            and not getattr(inner, "_splitpara", 0)
+        )
 
     def split(self, avail_width: float, avail_height: float) -> list[Any]:
         parts = self.inner.split(avail_width, avail_height)
@@ -111,6 +131,8 @@ class Tagged(Flowable):
 
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
         tagging = isinstance(canvas, TaggingCanvas)
+        if tagging and canvas.layout_only:
+            return
         if not tagging or canvas.already_drawn(self):
             self.inner.drawOn(canvas, x, y, _sW)
             return
@@ -245,6 +267,7 @@ class TaggingCanvas:
     """Mixin for reportlab's Canvas; see `tagging_canvas_class`."""
 
     last: TaggingCanvas | None = None
+    layout_only = False  # a pass that is never saved: places flowables, draws no text
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[call-arg]
@@ -357,18 +380,34 @@ def _struct_link(**kw: Any) -> Any:
     return _link_annotation_class()(**kw)
 
 
+def _formatted_object() -> Any:
+    """An indirect object whose bytes are written in advance: the structure tree holds an
+    element for every paragraph and cell, too many to format key by key at save time."""
+    from reportlab.pdfbase.pdfdoc import PDFObject
+
+    class Formatted(PDFObject):
+        data = b""
+
+        def format(self, document: Any) -> bytes:
+            return self.data
+
+    return Formatted
+
+
 def _write_structure(canvas: TaggingCanvas, root: StructNode, info: DocumentInfo) -> None:
     """The structure tree, parent tree and catalogue entries of a tagged PDF (PDF/UA)."""
-    from reportlab.pdfbase.pdfdoc import (
-        PDFArray,
-        PDFDictionary,
-        PDFName,
-        PDFStream,
-        PDFString,
-    )
+    from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFName, PDFStream, PDFString
 
     doc = canvas._doc  # type: ignore[attr-defined]
-    pages = [doc.Reference(p) for p in canvas._page_objects]
+    numbers = doc.idToObjectNumberAndVersion
+    formatted = _formatted_object()
+
+    def register(obj: Any) -> str:
+        """Adds `obj` to the file; its reference as written in another object."""
+        number, generation = numbers[doc.Reference(obj).name]
+        return f"{number} {generation} R"
+
+    pages = [register(p) for p in canvas._page_objects]
     content: dict[int, list[tuple[int, int]]] = {}
     for page_no, marks in enumerate(canvas.pages_marks):
         for mcid, node in enumerate(marks):
@@ -377,60 +416,67 @@ def _write_structure(canvas: TaggingCanvas, root: StructNode, info: DocumentInfo
     for page_no, page_links in enumerate(canvas.pages_links):
         for node, annotation, key in page_links:
             links.setdefault(id(node), []).append((page_no, annotation, key))
-    parents: dict[tuple[int, int], Any] = {}
-    link_parents: list[tuple[int, Any]] = []
+    parents: list[list[str]] = [[""] * len(marks) for marks in canvas.pages_marks]
+    link_parents: list[tuple[int, str]] = []
+    kept: dict[int, bool] = {}
 
     def has_content(node: StructNode) -> bool:
-        return (
-            id(node) in content
-            or id(node) in links
-            or node.tag in ("TD", "TH", "TR")  # keep the table's grid whole
-            or any(has_content(c) for c in node.children)
-        )
-
-    def build(node: StructNode, parent: Any) -> Any:
-        elem = PDFDictionary({"Type": PDFName("StructElem"), "S": PDFName(node.tag), "P": parent})
-        ref = doc.Reference(elem)
-        kids: list[Any] = []
-        for page_no, mcid in content.get(id(node), []):
-            kids.append(PDFDictionary({"Type": PDFName("MCR"), "Pg": pages[page_no], "MCID": mcid}))
-            parents[(page_no, mcid)] = ref
-        for page_no, annotation, key in links.get(id(node), []):
-            kids.append(
-                PDFDictionary(
-                    {
-                        "Type": PDFName("OBJR"),
-                        "Obj": doc.Reference(annotation),
-                        "Pg": pages[page_no],
-                    }
-                )
+        key = id(node)
+        if key not in kept:
+            kept[key] = (
+                key in content
+                or key in links
+                or node.tag in ("TD", "TH", "TR")  # keep the table's grid whole
+                or any([has_content(c) for c in node.children])
             )
+        return kept[key]
+
+    def build(node: StructNode, parent: str) -> str:
+        elem = formatted()
+        ref = register(elem)
+        own = content.get(id(node), [])
+        page = own[0][0] if own else -1
+        kids: list[str] = []
+        for page_no, mcid in own:
+            # a bare MCID refers to the element's own page
+            kids.append(
+                str(mcid)
+                if page_no == page
+                else f"<< /Type /MCR /Pg {pages[page_no]} /MCID {mcid} >>"
+            )
+            parents[page_no][mcid] = ref
+        for page_no, annotation, key in links.get(id(node), []):
+            kids.append(f"<< /Type /OBJR /Obj {register(annotation)} /Pg {pages[page_no]} >>")
             link_parents.append((key, ref))
         kids += [build(child, ref) for child in node.children if has_content(child)]
-        own = content.get(id(node))
+        entries = [f"<< /Type /StructElem /S /{node.tag} /P {parent}"]
         if own:
-            elem.dict["Pg"] = pages[own[0][0]]
+            entries.append(f"/Pg {pages[page]}")
         if node.alt:
-            elem.dict["Alt"] = PDFString(node.alt)
+            entries.append("/Alt " + PDFString(node.alt).format(doc).decode("latin-1"))
         if node.scope:
-            elem.dict["A"] = PDFDictionary({"O": PDFName("Table"), "Scope": PDFName(node.scope)})
+            entries.append(f"/A << /O /Table /Scope /{node.scope} >>")
         elif node.colspan > 1:
-            elem.dict["A"] = PDFDictionary({"O": PDFName("Table"), "ColSpan": node.colspan})
-        elem.dict["K"] = PDFArray(kids)
+            entries.append(f"/A << /O /Table /ColSpan {node.colspan} >>")
+        entries.append("/K [" + " ".join(kids) + "] >>")
+        elem.data = "\n".join(entries).encode("latin-1")
         return ref
 
-    tree = PDFDictionary({"Type": PDFName("StructTreeRoot")})
-    tree_ref = doc.Reference(tree)
-    tree.dict["K"] = PDFArray([build(root, tree_ref)])
-    nums: list[Any] = []
-    for page_no, marks in enumerate(canvas.pages_marks):
-        nums += [page_no, PDFArray([parents[(page_no, m)] for m in range(len(marks))])]
-    for key, ref in link_parents:
-        nums += [key, ref]
-    tree.dict["ParentTree"] = doc.Reference(PDFDictionary({"Nums": PDFArray(nums)}))
-    tree.dict["ParentTreeNextKey"] = LINK_KEYS + canvas._link_count
+    tree = formatted()
+    tree_ref = register(tree)
+    top = build(root, tree_ref)
+    nums: list[str] = []
+    for page_no, refs in enumerate(parents):
+        nums.append(f"{page_no} [{' '.join(refs)}]")
+    nums += [f"{key} {ref}" for key, ref in link_parents]
+    parent_tree = formatted()
+    parent_tree.data = ("<< /Nums [" + "\n".join(nums) + "] >>").encode("latin-1")
+    tree.data = (
+        f"<< /Type /StructTreeRoot /K [{top}] /ParentTree {register(parent_tree)}"
+        f" /ParentTreeNextKey {LINK_KEYS + canvas._link_count} >>"
+    ).encode("latin-1")
     catalog = doc.Catalog
-    catalog.StructTreeRoot = tree_ref
+    catalog.StructTreeRoot = doc.Reference(tree)
     catalog.MarkInfo = PDFDictionary({"Marked": "true"})
     catalog.Lang = PDFString(info.language)
     catalog.ViewerPreferences = PDFDictionary({"DisplayDocTitle": "true"})
