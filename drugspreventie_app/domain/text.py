@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 
-# Control characters other than tab and newline have no place in anything a user types; XML
-# (docx) and PDF text cannot hold most of them.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# the text rule decides which control characters have no place in what a user types
+from drugspreventie_app.domain.text_policy import CONTROL_CHARACTERS as _CONTROL
 
 
 def fold(text: str) -> str:

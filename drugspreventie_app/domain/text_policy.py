@@ -20,7 +20,8 @@ MAX_TEXT = 100_000
 REPLACEMENT = "\ufffd"
 
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# every control character but tab, newline and carriage return (which becomes a newline)
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _CARRIAGE_RETURN = re.compile(r"\r\n?")
 
 
@@ -72,7 +73,7 @@ def clean_text(text: str, limit: int | None = MAX_TEXT) -> tuple[str, TextChange
         return text, changes  # the common case, without regular expressions
     text, changes.surrogates = _SURROGATE.subn(REPLACEMENT, text)
     text = _CARRIAGE_RETURN.sub("\n", text)
-    text, changes.controls = _CONTROL.subn("", text)
+    text, changes.controls = CONTROL_CHARACTERS.subn("", text)
     if limit is not None and len(text) > limit:
         changes.truncated = len(text) - limit
         text = text[:limit]
@@ -119,7 +120,3 @@ def _clean_value(value: Any, limit: int | None, changes: TextChanges) -> Any:
                 new_list[index] = new_item
         return new_list if new_list is not None else value
     return value
-
-
-def is_clean(text: str, limit: int | None = MAX_TEXT) -> bool:
-    return not clean_text(text, limit)[1]

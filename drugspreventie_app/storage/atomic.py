@@ -53,13 +53,9 @@ def _shared_mode(target: Path) -> int:
     return 0o666 & ~mask
 
 
-def atomic_write_bytes(target: Path, payload: bytes, *, document: bool = False) -> None:
-    """Write `payload` to `target` atomically.
-
-    `document=True` for files made to be shared (exports): they get the user's normal file
-    permissions, while the database and its backups stay readable by the owner only.
-    Raises `WriteFailedError` with a Dutch message; the old file is then untouched.
-    """
+def replace_durably(target: Path, payload: bytes, *, document: bool = False) -> None:
+    """Temp file beside `target`, fsync, replace (retried on Windows), fsync the folder.
+    Raises `OSError`; the old file is then untouched and no temp file is left behind."""
     target = Path(target)
     folder = target.parent
     tmp_name: str | None = None
@@ -75,12 +71,23 @@ def atomic_write_bytes(target: Path, payload: bytes, *, document: bool = False) 
         replace_retrying(tmp_name, target)
         tmp_name = None
         fsync_dir(folder)
-    except OSError as err:
-        raise WriteFailedError(describe_os_error(err, target)) from err
     finally:
         if tmp_name is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp_name)
+
+
+def atomic_write_bytes(target: Path, payload: bytes, *, document: bool = False) -> None:
+    """Write `payload` to `target` atomically (`replace_durably`).
+
+    `document=True` for files made to be shared (exports): they get the user's normal file
+    permissions, while the database and its backups stay readable by the owner only.
+    Raises `WriteFailedError` with a Dutch message; the old file is then untouched.
+    """
+    try:
+        replace_durably(target, payload, document=document)
+    except OSError as err:
+        raise WriteFailedError(describe_os_error(err, target)) from err
 
 
 def atomic_write_text(target: Path, text: str, *, document: bool = False) -> None:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from drugspreventie_app.storage.atomic import fsync_dir, replace_retrying
+from drugspreventie_app.storage.atomic import replace_durably
 
 KEEP_RECENT = 10
 KEEP_DAYS = 14
@@ -93,18 +93,8 @@ def pin_backup(source: Path, folder: Path, prefix: str, stem: str, generation: i
     """A copy that pruning never removes (before a migration or a recovery)."""
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"{prefix}{datetime.now():%Y%m%d%H%M%S}-{backup_name(stem, generation)}"
-    write_backup_copy(source.read_bytes(), target)
+    replace_durably(target, source.read_bytes())
     return target
-
-
-def write_backup_copy(payload: bytes, target: Path) -> None:
-    tmp = target.with_name(f".{target.name}.tmp")
-    with open(tmp, "wb") as fh:
-        fh.write(payload)
-        fh.flush()
-        os.fsync(fh.fileno())
-    replace_retrying(str(tmp), target)  # a virus scanner may hold the target for a moment
-    fsync_dir(target.parent)
 
 
 def prune_backups(folder: Path, stem: str) -> int:

@@ -29,8 +29,8 @@ import orjson
 from tinydb.storages import Storage
 
 from drugspreventie_app.domain.text_policy import clean_tree
-from drugspreventie_app.storage.atomic import atomic_write_bytes, fsync_dir
-from drugspreventie_app.storage.backups import prune_backups, write_backup, write_backup_copy
+from drugspreventie_app.storage.atomic import atomic_write_bytes, fsync_dir, replace_durably
+from drugspreventie_app.storage.backups import prune_backups, write_backup
 from drugspreventie_app.storage.errors import (
     ReadOnlyError,
     StorageError,
@@ -277,7 +277,7 @@ class AtomicJSONStorage(Storage):
     def _keep_conflict_copy(self, payload: bytes, kind: str) -> Path:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
         target = self.path.with_name(f"{self.path.stem}.{kind}-{stamp}{self.path.suffix}")
-        write_backup_copy(payload, target)
+        replace_durably(target, payload)
         return target
 
     def _notice(self, text: str) -> None:

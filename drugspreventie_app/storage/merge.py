@@ -26,7 +26,6 @@ class MergeResult:
     tables: Tables
     # (table, their version of a record both sides changed, or that they changed and we removed)
     conflicts: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
-    taken_from_them: int = 0
 
 
 def _key(doc_id: str, doc: Any) -> str:
@@ -51,8 +50,6 @@ def merge_tables(base: Tables, ours: Tables, theirs: Tables) -> MergeResult:
             base_doc, our_doc, their_doc = b.get(key), o.get(key), t.get(key)
             if our_doc == base_doc:
                 chosen = their_doc
-                if their_doc != base_doc:
-                    result.taken_from_them += 1
             elif their_doc in (base_doc, our_doc):
                 chosen = our_doc
             else:

@@ -211,11 +211,6 @@ class PlanHistory:
         data = {"versies": {s.path.name: s.meta() for s in versions}}
         atomic_write_bytes(folder / INDEX, orjson.dumps(data))
 
-    def disk_bytes(self) -> int:
-        if not self.root.is_dir():
-            return 0
-        return sum(p.stat().st_size for p in self.root.rglob("*") if p.is_file())
-
 
 def _write_version(
     folder: Path,

@@ -16,12 +16,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from drugspreventie_app.storage.backups import Backup, list_backups, pin_backup, write_backup_copy
+from drugspreventie_app.storage.atomic import replace_durably
+from drugspreventie_app.storage.backups import Backup, list_backups, pin_backup
 from drugspreventie_app.storage.errors import describe_os_error
 from drugspreventie_app.storage.json_storage import (
     DamagedFileError,
     Tables,
-    generation_of,
     parse_database,
 )
 from drugspreventie_app.storage.migrations import CURRENT_SCHEMA, schema_version
@@ -33,7 +33,6 @@ class RecoveryReport:
     damaged_copy: Path | None
     restored_from: Path | None
     restored_when: datetime | None
-    restored_generation: int | None = None
     write_error: str | None = None  # the restore could not be written: opened read-only
 
     def message(self) -> str:
@@ -130,7 +129,7 @@ def _recover(
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
         damaged_copy = path.with_name(f"{path.stem}.beschadigd-{stamp}{path.suffix}")
         try:
-            write_backup_copy(damaged, damaged_copy)
+            replace_durably(damaged_copy, damaged)
         except OSError as err:
             damaged_copy = None
             write_error = describe_os_error(err, path.parent)
@@ -145,7 +144,7 @@ def _recover(
     if write and write_error is None:
         try:
             pin_backup(backup.path, backups_dir, "voor-herstel-", path.stem, backup.generation)
-            write_backup_copy(raw, path)  # atomic: the damaged file is replaced in one step
+            replace_durably(path, raw)  # atomic: the damaged file is replaced in one step
         except OSError as err:
             write_error = describe_os_error(err, path)
     elif not write:
@@ -155,7 +154,6 @@ def _recover(
         damaged_copy,
         backup.path,
         backup.written(),
-        generation_of(tables),
         write_error,
     )
     return LoadResult(tables, raw, report)

@@ -194,14 +194,14 @@ def test_full_disk_during_recovery_on_a_real_small_disk(tmp_path: Path, monkeypa
 def test_full_disk_during_recovery_by_injected_fault(data_dir: Path, monkeypatch) -> None:
     damaged = _damaged_with_history(8)
     backups_before = {b.path for b in list_backups(paths.backups_dir(), "werkbank")}
-    real = recovery_module.write_backup_copy
+    real = recovery_module.replace_durably
 
-    def full(payload: bytes, target: Path) -> None:
+    def full(target: Path, payload: bytes) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(recovery_module, "write_backup_copy", full)
+    monkeypatch.setattr(recovery_module, "replace_durably", full)
     _assert_restore_failed_safely(damaged, backups_before)
-    monkeypatch.setattr(recovery_module, "write_backup_copy", real)
+    monkeypatch.setattr(recovery_module, "replace_durably", real)
     _assert_restore_succeeds_later()
 
 
