@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 
-# the text rule decides which control characters have no place in what a user types
-from drugspreventie_app.domain.text_policy import CONTROL_CHARACTERS as _CONTROL
+# Control characters other than tab, newline and carriage return have no place in anything a
+# user types (the text rule in text_policy.py removes them); XML and PDF cannot hold most.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def fold(text: str) -> str:
     """Lower case without accents: 'Cocaïne' -> 'cocaine'. Used for every search."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def join_words(items: Sequence[str], conjunction: str = "en") -> str:
+    """'a', 'a en b', 'a, b en c'."""
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
 
 
 def labels_in_order(keys: Sequence[str], names: Mapping[str, str]) -> str:
@@ -34,11 +43,11 @@ def age_range_text(low: int | None, high: int | None, unbounded: str = "alle lee
 
 
 def has_control_characters(text: str) -> bool:
-    return bool(_CONTROL.search(text))
+    return bool(CONTROL_CHARACTERS.search(text))
 
 
 def strip_control_characters(text: str) -> str:
-    return _CONTROL.sub("", text)
+    return CONTROL_CHARACTERS.sub("", text)
 
 
 def in_sentence(name: str) -> str:

@@ -16,12 +16,12 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from drugspreventie_app.domain.text import CONTROL_CHARACTERS, join_words
+
 MAX_TEXT = 100_000
 REPLACEMENT = "\ufffd"
 
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
-# every control character but tab, newline and carriage return (which becomes a newline)
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _CARRIAGE_RETURN = re.compile(r"\r\n?")
 
 
@@ -54,16 +54,12 @@ class TextChanges:
             parts.append(f"tekst ingekort tot {MAX_TEXT:,} tekens per veld".replace(",", "."))
         if not parts:
             return ""
-        sentence = _join(parts)
+        sentence = join_words(parts)
         return sentence[0].upper() + sentence[1:] + "."
 
 
 def _count(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
-
-
-def _join(parts: list[str]) -> str:
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " en " + parts[-1]
 
 
 def clean_text(text: str, limit: int | None = MAX_TEXT) -> tuple[str, TextChanges]:

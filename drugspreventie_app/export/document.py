@@ -23,9 +23,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from drugspreventie_app import APP_NAME
+from drugspreventie_app.domain.text_policy import REPLACEMENT
+
 LANGUAGE = "nl-NL"
-APP_NAME = "Drugspreventie Werkbank"
-REPLACEMENT = "\ufffd"
 SUMMARY_MAX_PLACES = 15
 GENERIC_FIELD = "tekst"
 EMPTY_CELL = "–"
@@ -239,18 +240,6 @@ class Document:
             self.blocks.append(Paragraph(when_empty))
             return
         self.blocks.append(Table(tuple(headers), cells, tuple(widths_mm), compact))
-
-    def iter_blocks(self) -> Iterator[Any]:
-        """Every block in reading order, groups opened."""
-        yield from _walk(self.blocks)
-
-
-def _walk(blocks: Iterable[Any]) -> Iterator[Any]:
-    for block in blocks:
-        if isinstance(block, Group):
-            yield from _walk(block.blocks)
-        else:
-            yield block
 
 
 def _informative(text: str) -> bool:

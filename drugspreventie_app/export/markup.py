@@ -42,9 +42,3 @@ def _font_runs(text: str) -> list[tuple[bool, str]]:
         else:
             runs.append((use_symbols, ch))
     return runs
-
-
-def plain_line(text: str, limit: int) -> str:
-    """One line for drawing straight on the canvas (headers, footers): no breaks, capped."""
-    line = " ".join(strip_control_characters(str(text)).split())
-    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"

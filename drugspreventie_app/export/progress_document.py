@@ -7,12 +7,12 @@ from __future__ import annotations
 from drugspreventie_app.domain.plan.progress import LIGHT_COLOURS, LIGHT_LABELS
 from drugspreventie_app.domain.plan.progress_chart import LEGEND, chart_alt_text, chart_shapes
 from drugspreventie_app.export import document as dm
+from drugspreventie_app.export.plan_document import SEVERITIES
 from drugspreventie_app.export.progress_report import ProgressReport
 
 USABLE_MM = 174.0
 CHART_W, CHART_H = 250.0, 150.0  # points
 CHART_MM = 110.0
-SEVERITIES = (("fout", "Fouten"), ("waarschuwing", "Waarschuwingen"), ("tip", "Tips"))
 # a light tint behind black text stays legible in both formats and in black and white
 TINTS = {"op_koers": "#C8E6C9", "achter": "#FFCDD2", "geen_gegevens": "#E0E0E0"}
 assert set(TINTS) == set(LIGHT_COLOURS)

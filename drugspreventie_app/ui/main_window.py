@@ -14,6 +14,7 @@ from drugspreventie_app.storage.database import Database
 from drugspreventie_app.storage.errors import StorageError
 from drugspreventie_app.storage.ui_state_repository import UiStateRepository
 from drugspreventie_app.ui import app_guards, dialogs, file_folders, screen_fit
+from drugspreventie_app.ui.mnemonics import strip_mnemonic
 
 TAB_TITLES = ("&Middelen", "&Interventies", "Preventie- en Handhavings&plan")
 TAB_NAMES = ("middelen", "interventies", "plan")
@@ -45,7 +46,7 @@ class MainWindow(QMainWindow):
             page.built.connect(self._restore_splitters)
         for title, page in zip(TAB_TITLES, self._pages.values(), strict=True):
             self.tabs.addTab(page, title)
-            page.setAccessibleName(title.replace("&", ""))
+            page.setAccessibleName(strip_mnemonic(title))
         self.tabs.currentChanged.connect(lambda i: self.tabs.widget(i).ensure())
         self.setCentralWidget(self.tabs)
         self._pages["middelen"].ensure()

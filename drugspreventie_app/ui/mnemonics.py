@@ -43,9 +43,6 @@ def mnemonic_of(text: str) -> str | None:
 
 
 def strip_mnemonic(text: str) -> str:
-    letter = mnemonic_of(text)
-    if letter is None:
-        return text
     i = 0
     while i < len(text) - 1:
         if text[i] == "&" and text[i + 1] == "&":

@@ -13,6 +13,7 @@ import tempfile
 from pathlib import Path
 
 from drugspreventie_app import paths
+from drugspreventie_app.ui.mnemonics import strip_mnemonic
 
 PRINT_SLUG = "3-mmc"
 
@@ -54,7 +55,7 @@ def _visit_tabs(app: object) -> str:
             page = window.tabs.currentWidget()
             if page is None or not page.isVisible():
                 raise RuntimeError(f"tabblad {window.tabs.tabText(index)} werd niet getoond")
-            names.append(window.tabs.tabText(index).replace("&", ""))  # mnemonic marks
+            names.append(strip_mnemonic(window.tabs.tabText(index)))  # mnemonic marks
         manual = window.show_help()  # F1: the offline manual
         app.processEvents()  # type: ignore[attr-defined]
         pages = manual.contents.count()

@@ -42,7 +42,7 @@ from drugspreventie_app.domain.plan.options import (
 )
 from drugspreventie_app.domain.plan.progress import indicator_progress, missing_years
 from drugspreventie_app.domain.plan.sections import SECTIONS
-from drugspreventie_app.domain.text import age_range_text
+from drugspreventie_app.domain.text import age_range_text, join_words
 
 SEVERITY_ORDER = ("fout", "waarschuwing", "tip")
 
@@ -156,11 +156,7 @@ def _subdoel_label(sub: Subdoel) -> str:
     return _quoted(sub.omschrijving, "zonder omschrijving")
 
 
-def _join(items: list[str], conjunction: str = "en") -> str:
-    """'a', 'a en b', 'a, b en c'."""
-    if len(items) <= 1:
-        return "".join(items)
-    return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
+_join = join_words
 
 
 def _intervention(actie: Actie, ctx: _Context) -> Intervention | None:

@@ -41,11 +41,6 @@ def year_in_brackets(text: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def value_without_year(text: str) -> str:
-    """ "38% (2023)" -> "38%"."""
-    return _YEAR_IN_BRACKETS.sub("", text or "").strip()
-
-
 class NumberError(ValueError):
     """A CSV cell that should hold a number and does not; the message is Dutch."""
 

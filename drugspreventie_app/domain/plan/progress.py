@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from drugspreventie_app.domain.plan.model import Actie, ActieStatus, Doel, Meting, Plan, Subdoel
 from drugspreventie_app.domain.plan.numbers import first_number, format_number, year_in_brackets
+from drugspreventie_app.domain.text import join_words
 
 OP_KOERS = "op_koers"
 ACHTER = "achter"
@@ -147,8 +148,7 @@ def _fmt(value: float) -> str:
     return format_number(round(value, 1))
 
 
-def _join(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} en {items[-1]}"
+_join = join_words
 
 
 def plan_progress(plan: Plan, until: int | None = None) -> list[IndicatorProgress]:

@@ -38,9 +38,6 @@ class InterventionTableModel(QAbstractTableModel):
             if self._items:
                 self.dataChanged.emit(self.index(0, 0), self.index(len(self._items) - 1, 0))
 
-    def in_plan(self, item_id: str) -> bool:
-        return item_id in self._in_plan
-
     def item_at(self, row: int) -> Intervention | None:
         return self._items[row] if 0 <= row < len(self._items) else None
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -30,10 +31,10 @@ from drugspreventie_app.storage.errors import StorageError
 from drugspreventie_app.storage.profile_access import profile_and_logo
 from drugspreventie_app.storage.profile_repository import ProfileRepository
 from drugspreventie_app.ui import dialogs
+from drugspreventie_app.ui.background_export import export_in_background
 from drugspreventie_app.ui.middelen.factsheet_html import factsheet_html
 from drugspreventie_app.ui.middelen.factsheet_list_model import FactsheetListModel
 
-AUDIENCES = list(Audience)
 DOCX_FILTER = "Word-documenten (*.docx)"
 PDF_FILTER = "PDF-bestanden (*.pdf)"
 
@@ -286,12 +287,10 @@ class MiddelenTab(QWidget):
         if not target:
             return
         path = _with_suffix(Path(target), suffix)
-        self._write(lambda: self._write_handout(path, sheet, audience), path)
-
-    def _write_handout(self, target: Path, sheet: Factsheet, audience: Audience) -> str:
         from drugspreventie_app.export.handout import write_handout
 
-        return write_handout(target, sheet, audience, self._context()).summary()
+        ctx = self._context()  # read from the database here, on the window's thread
+        self._write(lambda p: write_handout(p, sheet, audience, ctx).summary(), path)
 
     def make_handout_docx(self) -> None:
         """The same dialog with Word chosen."""
@@ -305,23 +304,24 @@ class MiddelenTab(QWidget):
             return
         path = _with_suffix(Path(target), ".pdf")
 
-        def write() -> str:
-            from drugspreventie_app.export.handout import write_bundle
+        from drugspreventie_app.export.handout import write_bundle
 
-            return write_bundle(path, self.sheets, self._context()).summary()
+        ctx, sheets = self._context(), list(self.sheets)
+        self._write(lambda p: write_bundle(p, sheets, ctx).summary(), path)
 
-        self._write(write, path)
-
-    def _write(self, action, target: Path) -> None:
-        """Run the export; a Word export returns the summary of characters it replaced."""
-        self.setCursor(Qt.CursorShape.WaitCursor)
+    def _write(self, write: Callable[[Path], str], target: Path) -> None:
+        """Run the export beside the window (the bundle takes a while); it returns the summary
+        of characters it had to replace."""
         try:
-            summary = action()
+            finished, summary = export_in_background(
+                self, "Het document wordt opgemaakt…", target, write
+            )
         except StorageError as err:
             dialogs.error(self, "Opslaan mislukt", str(err))
             return
-        finally:
-            self.unsetCursor()
+        if not finished:
+            self._status("Exporteren geannuleerd; er is niets opgeslagen.")
+            return
         if summary:
             dialogs.inform(self, "Opgeslagen", f"Opgeslagen: {target}\n\n{summary}")
         self._status(f"Opgeslagen: {target}")

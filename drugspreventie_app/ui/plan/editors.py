@@ -31,7 +31,6 @@ from drugspreventie_app.ui.mnemonics import KEYS_PROPERTY
 from drugspreventie_app.ui.plan.plan_session import PlanSession
 from drugspreventie_app.ui.wrapping_check import WrappingCheckBox
 
-Getter = Callable[[Plan], Any]
 BUTTONS_PER_ROW = 2
 FIXED_SHARE = 0.55  # at most this part of a table's width goes to its fixed-width columns
 MIN_FIXED_COLUMN = 52
@@ -58,7 +57,13 @@ def set_plain_text_keeping_cursor(widget: QPlainTextEdit, value: str) -> None:
     widget.setTextCursor(cursor)
 
 
-def _keep_to_text_rule(widget: QPlainTextEdit | QLineEdit, session: PlanSession) -> str:
+def set_line_text_keeping_cursor(widget: QLineEdit, value: str) -> None:
+    position = widget.cursorPosition()
+    widget.setText(value)
+    widget.setCursorPosition(min(position, len(value)))
+
+
+def keep_to_text_rule(widget: QPlainTextEdit | QLineEdit, session: PlanSession) -> str:
     """The widget's text under the text rule; when typing or pasting brought in something the
     rule does not accept, the widget shows the cleaned text at once (cursor kept in place) and
     the status bar says what changed."""
@@ -70,16 +75,9 @@ def _keep_to_text_rule(widget: QPlainTextEdit | QLineEdit, session: PlanSession)
         session.text_cleaned.emit(changes.message())
     with QSignalBlocker(widget):
         if isinstance(widget, QPlainTextEdit):
-            cursor = widget.textCursor()
-            position = min(cursor.position(), len(value))
-            widget.setPlainText(value)
-            cursor = widget.textCursor()
-            cursor.setPosition(position)
-            widget.setTextCursor(cursor)
+            set_plain_text_keeping_cursor(widget, value)
         else:
-            position = min(widget.cursorPosition(), len(value))
-            widget.setText(value)
-            widget.setCursorPosition(position)
+            set_line_text_keeping_cursor(widget, value)
     return value
 
 
@@ -105,7 +103,7 @@ class Binder:
             widget.setUndoRedoEnabled(False)
 
             def changed() -> None:
-                value = _keep_to_text_rule(widget, self.session)
+                value = keep_to_text_rule(widget, self.session)
                 self.session.edit(
                     f"{label} gewijzigd",
                     lambda p: _set_path(p, path, value),
@@ -125,7 +123,7 @@ class Binder:
             widget.setAccessibleName(label)
 
             def changed_line(value: str) -> None:
-                value = _keep_to_text_rule(widget, self.session)
+                value = keep_to_text_rule(widget, self.session)
                 self.session.edit(
                     f"{label} gewijzigd",
                     lambda p: _set_path(p, path, value),
@@ -138,9 +136,7 @@ class Binder:
                 value = _get_path(plan, path)
                 if widget.text() != value:
                     with QSignalBlocker(widget):
-                        position = widget.cursorPosition()
-                        widget.setText(value)
-                        widget.setCursorPosition(min(position, len(value)))
+                        set_line_text_keeping_cursor(widget, value)
 
         self._loaders.append(load)
         return widget
@@ -155,7 +151,8 @@ class Binder:
         widget.setUndoRedoEnabled(False)
 
         def changed() -> None:
-            items = [line.strip() for line in widget.toPlainText().splitlines() if line.strip()]
+            text = keep_to_text_rule(widget, self.session)
+            items = [line.strip() for line in text.splitlines() if line.strip()]
             self.session.edit(
                 f"{label} gewijzigd", lambda p: _set_path(p, path, items), ".".join(path)
             )

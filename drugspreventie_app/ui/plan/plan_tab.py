@@ -413,7 +413,6 @@ class PlanTab(QWidget):
     def settings_organisation(self) -> PlanOrganisatie:
         """The organisation in the settings, as the starting value of a plan's own."""
         from drugspreventie_app.domain.profile import plan_organisation_from
-        from drugspreventie_app.storage.profile_repository import ProfileRepository
 
         return plan_organisation_from(ProfileRepository(self.db).load())
 

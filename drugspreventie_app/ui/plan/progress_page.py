@@ -54,7 +54,6 @@ class ProgressPage(QWidget):
         # The overview is only rebuilt while it is on screen: typing elsewhere in the plan
         # must not pay for charts nobody sees.
         self._stale = True
-        self._forced = False
         title = QLabel("<h2>Voortgang</h2>")
         intro = QLabel(
             "Het stoplicht vergelijkt de laatste meting met de rechte lijn van nulmeting naar "
@@ -183,7 +182,7 @@ class ProgressPage(QWidget):
 
     def _refresh_overview(self) -> None:
         plan = self.session.plan
-        if plan is None or (not self.isVisible() and not self._forced):
+        if plan is None or not self.isVisible():
             self._stale = True
             return
         self._stale = False
@@ -199,14 +198,6 @@ class ProgressPage(QWidget):
         super().showEvent(event)
         if self._stale:
             self._refresh_overview()
-
-    def refresh_now(self) -> None:
-        """Bring the overview up to date even while hidden (tests, benchmark)."""
-        self._forced = True
-        try:
-            self._refresh_overview()
-        finally:
-            self._forced = False
 
     def show_measurements(self, subdoel_id: str) -> None:
         self.measurements.choose(subdoel_id)

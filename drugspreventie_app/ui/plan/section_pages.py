@@ -46,6 +46,7 @@ from drugspreventie_app.ui.plan.editors import (
     Binder,
     Column,
     RowTable,
+    keep_to_text_rule,
     set_plain_text_keeping_cursor,
 )
 from drugspreventie_app.ui.plan.plan_session import PlanSession
@@ -226,7 +227,7 @@ def _kader_checks(page: SectionPage, title: str, getter: Callable[[Plan], list])
         rows.append((check, note))
 
         def changed(_=None, n=n, check=check, note=note) -> None:
-            value, text = check.isChecked(), note.text()
+            value, text = check.isChecked(), keep_to_text_rule(note, page.session)
 
             def mutate(p: Plan) -> None:
                 items = getter(p)
@@ -442,9 +443,10 @@ class ActionDetail(QGroupBox):
                 widget.setTabChangesFocus(True)
                 widget.setUndoRedoEnabled(False)  # the plan's history is the undo
                 widget.setFixedHeight(64)
-                widget.textChanged.connect(lambda k=key, w=widget: self._set(k, w.toPlainText()))
-            else:
-                widget.textChanged.connect(lambda text, k=key: self._set(k, text))
+            # typed text follows the text rule at once, as in every plan field
+            widget.textChanged.connect(
+                lambda *_, k=key, w=widget: self._set(k, keep_to_text_rule(w, self.session))
+            )
             widget.setAccessibleName(label)
             self._widgets[key] = widget
             form.addRow(label if label.endswith("?") else f"{label}:", widget)
@@ -616,7 +618,6 @@ def acties_page(session: PlanSession, pick_intervention: Callable[[], Actie | No
             table.table.setCurrentCell(table.table.rowCount() - 1, 0)
 
     from_catalogue.clicked.connect(add_from_catalogue)
-    page.from_catalogue_button = from_catalogue  # type: ignore[attr-defined]
     detail = ActionDetail(session, chosen)
     page.body.addWidget(detail)
     page.action_detail = detail  # type: ignore[attr-defined]

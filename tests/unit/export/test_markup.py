@@ -1,4 +1,4 @@
-from drugspreventie_app.export.markup import para_text, plain_line
+from drugspreventie_app.export.markup import para_text
 
 
 def test_markup_is_escaped_and_newlines_break() -> None:
@@ -10,8 +10,3 @@ def test_markup_is_escaped_and_newlines_break() -> None:
 def test_characters_missing_from_dejavu_use_the_symbol_font() -> None:
     assert para_text("feest 🎉!") == 'feest <font face="Symbola">🎉</font>!'
     assert para_text("ĳ ł €") == "ĳ ł €"  # DejaVu has these itself
-
-
-def test_plain_line_is_capped_and_single_line() -> None:
-    assert plain_line("a\nb   c", 10) == "a b c"
-    assert plain_line("x" * 50, 10) == "x" * 9 + "…"
